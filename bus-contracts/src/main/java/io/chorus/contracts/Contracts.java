@@ -1,0 +1,65 @@
+package io.chorus.contracts;
+
+import io.chorus.contracts.content.GenerateRequest;
+import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.health.HealthQuery;
+import io.chorus.contracts.health.HealthReport;
+import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.metrics.LiveMetrics;
+import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.contracts.pipeline.PostPage;
+import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.platform.OptimizeRequest;
+import io.chorus.contracts.platform.OptimizedContent;
+import io.chorus.contracts.platform.PublishRequest;
+import io.chorus.contracts.platform.PublishResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** The contract version, and the registration of every message codec on a Vert.x instance. */
+public final class Contracts {
+  /** The version of the bus contract this build speaks. */
+  public static final int VERSION = 1;
+
+  /** Every message record on the bus, each with its own codec. */
+  public static final List<JsonRecordCodec<?>> CODECS = List.of(
+      new JsonRecordCodec<>(GenerateRequest.class),
+      new JsonRecordCodec<>(GeneratedContent.class),
+      new JsonRecordCodec<>(OptimizeRequest.class),
+      new JsonRecordCodec<>(OptimizedContent.class),
+      new JsonRecordCodec<>(PublishRequest.class),
+      new JsonRecordCodec<>(PublishResult.class),
+      new JsonRecordCodec<>(PlanRequest.class),
+      new JsonRecordCodec<>(PlanResult.class),
+      new JsonRecordCodec<>(PostQuery.class),
+      new JsonRecordCodec<>(PostPage.class),
+      new JsonRecordCodec<>(PostStateChanged.class),
+      new JsonRecordCodec<>(LiveMetrics.class),
+      new JsonRecordCodec<>(CoordinationNotice.class),
+      new JsonRecordCodec<>(HealthQuery.class),
+      new JsonRecordCodec<>(HealthReport.class));
+
+  private Contracts() {}
+
+  /**
+   * Registers every codec as the default for its record. Call once per Vert.x instance, before
+   * deploying verticles; a second call on the same instance does nothing.
+   */
+  public static void registerCodecs(Vertx vertx) {
+    EventBus bus = vertx.eventBus();
+    for (JsonRecordCodec<?> codec : CODECS) {
+      register(bus, codec);
+    }
+  }
+
+  private static <T extends Record> void register(EventBus bus, JsonRecordCodec<T> codec) {
+    try {
+      bus.registerDefaultCodec(codec.type(), codec);
+    } catch (IllegalStateException alreadyRegistered) {
+      // Another verticle of this instance got here first; the codec is the same.
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.chorus.contracts;
+
+import java.util.Arrays;
+
+/** The kinds of failure a request on the bus can end in; each has a stable number used as the reply failure code. */
+public enum ErrorCode {
+  INVALID_REQUEST(400, false),
+  NOT_FOUND(404, false),
+  ILLEGAL_TRANSITION(409, false),
+  RATE_LIMITED(429, true),
+  PLATFORM_REJECTED(422, false),
+  PLATFORM_UNAVAILABLE(503, true),
+  PROVIDER_UNAVAILABLE(502, true),
+  STORAGE_UNAVAILABLE(507, true),
+  TIMEOUT(504, true),
+  INTERNAL(500, false);
+
+  private final int number;
+  private final boolean retryableByDefault;
+
+  ErrorCode(int number, boolean retryableByDefault) {
+    this.number = number;
+    this.retryableByDefault = retryableByDefault;
+  }
+
+  /** The failure code carried by a {@code ReplyException}. */
+  public int number() {
+    return number;
+  }
+
+  public boolean retryableByDefault() {
+    return retryableByDefault;
+  }
+
+  public static ErrorCode fromNumber(int number) {
+    return Arrays.stream(values()).filter(c -> c.number == number).findFirst().orElse(INTERNAL);
+  }
+}

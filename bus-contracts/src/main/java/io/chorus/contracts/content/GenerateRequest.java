@@ -1,0 +1,29 @@
+package io.chorus.contracts.content;
+
+import io.chorus.contracts.Platform;
+import java.util.List;
+
+/**
+ * Ask the Content verticle to write one post's text from its campaign brief.
+ *
+ * @param seed makes offline generation repeatable: the same request and seed give the same text
+ */
+public record GenerateRequest(
+    String postId,
+    String brandId,
+    String campaignId,
+    Platform platform,
+    String brief,
+    String voice,
+    List<String> keyMessages,
+    List<String> hashtags,
+    List<String> trends,
+    String callToAction,
+    long seed) {
+
+  public GenerateRequest {
+    keyMessages = List.copyOf(keyMessages);
+    hashtags = List.copyOf(hashtags);
+    trends = List.copyOf(trends);
+  }
+}
