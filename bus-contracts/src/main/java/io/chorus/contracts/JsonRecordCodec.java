@@ -1,6 +1,7 @@
 package io.chorus.contracts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Carries one message record across the bus as JSON, so a clustered bus can cross JVMs. Each
@@ -29,6 +32,9 @@ public final class JsonRecordCodec<T extends Record> implements MessageCodec<T, 
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
+  private static final TypeReference<Map<String, Object>> MAP_TYPE =
+      new TypeReference<>() {};
+
   private final Class<T> type;
   private final String name;
 
@@ -39,6 +45,14 @@ public final class JsonRecordCodec<T extends Record> implements MessageCodec<T, 
 
   public Class<T> type() {
     return type;
+  }
+
+  /**
+   * Any message record as a JSON object, without the version field: for edges such as HTTP
+   * responses and Server-Sent Events, which speak the same field names as the bus.
+   */
+  public static JsonObject toJsonObject(Record message) {
+    return new JsonObject(MAPPER.convertValue(message, MAP_TYPE));
   }
 
   /** The record as JSON bytes, with the contract version. */

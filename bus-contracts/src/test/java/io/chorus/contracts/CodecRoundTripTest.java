@@ -100,6 +100,17 @@ class CodecRoundTripTest {
     assertThat(codec.decode(json)).isEqualTo(new PlanRequest("c", AT));
   }
 
+  @Test
+  @DisplayName("a record as a JSON object uses the wire's field names, ids and ISO timestamps")
+  void recordAsJsonObject() {
+    JsonObject json = JsonRecordCodec.toJsonObject(
+        new PostStateChanged("p1", "b1", Platform.X, PostState.SCHEDULED, PostState.PUBLISHING, AT));
+    assertThat(json.getString("platform")).isEqualTo("x");
+    assertThat(json.getString("to")).isEqualTo("PUBLISHING");
+    assertThat(json.getString("at")).isEqualTo("2026-11-24T10:15:30.123Z");
+    assertThat(json.containsKey(JsonRecordCodec.VERSION_FIELD)).isFalse();
+  }
+
   @SuppressWarnings("unchecked")
   private static JsonRecordCodec<Record> codecFor(Record sample) {
     return (JsonRecordCodec<Record>) Contracts.CODECS.stream()
