@@ -63,10 +63,6 @@ final class Draft {
     return tone;
   }
 
-  Angle angle() {
-    return angle;
-  }
-
   String opening() {
     return opening;
   }
