@@ -3,6 +3,7 @@ package io.chorus.launcher;
 import io.chorus.config.ChorusConfig;
 import io.chorus.config.ConfigException;
 import io.chorus.config.ConfigSource;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -25,18 +26,23 @@ final class ConfigOptions {
       description = "Where application.yaml and schema.json live (default: $CHORUS_CONF_DIR or ./conf).")
   Path confDir;
 
+  /** Loads and validates the configuration from these options, the environment and system properties. */
+  Future<JsonObject> loadAsync(Vertx vertx, String defaultProfile, Map<String, Object> overrides) {
+    Map<String, String> systemProperties = new HashMap<>();
+    System.getProperties().forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
+    ConfigSource source = new ConfigSource(confDir, profile == null ? defaultProfile : profile, configFile,
+        System.getenv(), systemProperties, overrides);
+    return ChorusConfig.load(vertx, source);
+  }
+
   /**
    * Loads and validates the configuration, blocking the calling (main) thread.
    *
    * @throws ConfigException listing every problem found
    */
   JsonObject load(Vertx vertx, String defaultProfile, Map<String, Object> overrides) throws ConfigException {
-    Map<String, String> systemProperties = new HashMap<>();
-    System.getProperties().forEach((key, value) -> systemProperties.put(String.valueOf(key), String.valueOf(value)));
-    ConfigSource source = new ConfigSource(confDir, profile == null ? defaultProfile : profile, configFile,
-        System.getenv(), systemProperties, overrides);
     try {
-      return ChorusConfig.load(vertx, source).toCompletionStage().toCompletableFuture().get();
+      return loadAsync(vertx, defaultProfile, overrides).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException failed) {
       if (failed.getCause() instanceof ConfigException problems) {
         throw problems;
