@@ -99,7 +99,7 @@
       height: 280,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(5, max * 1.1)]; } } },
+      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(5, (max || 0) * 1.1)]; } } },
       axes: [
         { stroke: "#6b7280", grid: { stroke: "#eef0f3" } },
         { stroke: "#6b7280", grid: { stroke: "#eef0f3" }, size: 56 }

@@ -43,7 +43,6 @@ public final class WebVerticle extends VerticleBase {
         bus.consumer(Addresses.METRICS_LIVE, message -> streams.publishMetrics(message.body()));
     MessageConsumer<PostStateChanged> transitions =
         bus.consumer(Addresses.PIPELINE_TRANSITIONS, message -> streams.publishPostState(message.body()));
-    heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
     Router router = router(options);
     return Future.join(metrics.completion(), transitions.completion())
         .compose(registered -> vertx.createHttpServer(new HttpServerOptions())
@@ -51,6 +50,7 @@ public final class WebVerticle extends VerticleBase {
             .listen(options.port(), options.host()))
         .onSuccess(listening -> {
           server = listening;
+          heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
           LOG.info("Web listening on {}:{} (API {})", options.host(), listening.actualPort(),
               options.authRequired() ? "needs a bearer token" : "open");
         });

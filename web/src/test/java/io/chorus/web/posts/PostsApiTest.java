@@ -163,6 +163,17 @@ class PostsApiTest {
         })));
   }
 
+  @Test
+  @DisplayName("an unknown API path is a 404 problem")
+  void unknownPathIsNotFound(Vertx vertx, VertxTestContext ctx) {
+    start(vertx)
+        .compose(client -> client.get("/api/v1/nothing-here").send())
+        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+          assertProblem(response, 404);
+          ctx.completeNow();
+        })));
+  }
+
   private static void assertProblem(HttpResponse<Buffer> response, int status) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
