@@ -193,8 +193,10 @@
     item.appendChild(el("span", "time", formatTime(change.at)));
     item.appendChild(platformBadge(change.platform));
     var move = el("span", "text");
-    move.appendChild(stateBadge(change.from));
-    move.appendChild(el("span", "arrow", "→"));
+    if (change.from) {
+      move.appendChild(stateBadge(change.from));
+      move.appendChild(el("span", "arrow", "→"));
+    }
     move.appendChild(stateBadge(change.to));
     move.appendChild(el("span", "muted", "  " + change.postId));
     item.appendChild(move);

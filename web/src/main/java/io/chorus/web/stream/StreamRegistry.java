@@ -25,10 +25,12 @@ public final class StreamRegistry {
 
   private final Set<SseConnection> connections = new LinkedHashSet<>();
   private String latestMetrics;
+  // Mirrors connections.size() for readers on other threads, such as probes and tests.
+  private volatile int size;
 
-  /** How many clients are connected. */
+  /** How many clients are connected; safe to read from any thread. */
   public int size() {
-    return connections.size();
+    return size;
   }
 
   /** Remembers the snapshot for clients yet to come and sends it to every client. */
@@ -58,6 +60,7 @@ public final class StreamRegistry {
 
   void add(SseConnection connection, String retryFrame) {
     connections.add(connection);
+    size = connections.size();
     connection.write(retryFrame);
     if (latestMetrics != null) {
       connection.send(METRICS_EVENT, latestMetrics);
@@ -66,6 +69,7 @@ public final class StreamRegistry {
 
   void remove(SseConnection connection) {
     connections.remove(connection);
+    size = connections.size();
   }
 
   private void broadcast(Predicate<SseConnection> wanted, String event, String data) {
@@ -78,7 +82,7 @@ public final class StreamRegistry {
   }
 
   private void drop(SseConnection connection) {
-    connections.remove(connection);
+    remove(connection);
     connection.close();
   }
 }
