@@ -90,7 +90,8 @@ class InspectionSimulatorTest {
   @DisplayName("media names ending in .jpg are a small valid JPEG; other names are 404")
   void servesMedia(VertxTestContext ctx) {
     client.getAbs(simulator.baseUrl() + "/media/autumn-harvest-1.jpg").send()
-        .compose(jpeg -> client.getAbs(simulator.baseUrl() + "/media/clip.mp4").send().map(missing -> {
+        .compose(jpeg -> client.headAbs(simulator.baseUrl() + "/media/autumn-harvest-1.jpg").send().compose(head ->
+            client.getAbs(simulator.baseUrl() + "/media/clip.mp4").send().map(missing -> {
           ctx.verify(() -> {
             assertThat(jpeg.statusCode()).isEqualTo(200);
             assertThat(jpeg.getHeader("Content-Type")).isEqualTo("image/jpeg");
@@ -98,10 +99,12 @@ class InspectionSimulatorTest {
             assertThat(bytes.length).isGreaterThan(100);
             assertThat(bytes[0] & 0xFF).isEqualTo(0xFF);
             assertThat(bytes[1] & 0xFF).isEqualTo(0xD8);
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.getHeader("Content-Length")).isEqualTo(Integer.toString(bytes.length));
             assertThat(missing.statusCode()).isEqualTo(404);
           });
           return missing;
-        }))
+        })))
         .onComplete(ctx.succeedingThenComplete());
   }
 

@@ -137,4 +137,17 @@ class LinkedInSimulatorTest {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  @DisplayName("a token that posted for one organization gets 403 when posting for another")
+  void refusesAnotherAuthor(VertxTestContext ctx) {
+    posts().sendJsonObject(post("ours"))
+        .compose(r -> posts().sendJsonObject(post("theirs").put("author", "urn:li:organization:999")))
+        .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+          assertThat(response.statusCode()).isEqualTo(403);
+          assertThat(response.bodyAsJsonObject().getInteger("status")).isEqualTo(403);
+          assertThat(response.bodyAsJsonObject().getString("message")).contains("urn:li:organization:999");
+          ctx.completeNow();
+        })));
+  }
 }

@@ -58,7 +58,7 @@ class TikTokSimulatorTest {
       JsonObject body = response.bodyAsJsonObject();
       assertThat(body.getJsonObject("error").getString("code")).isEqualTo("ok");
       assertThat(body.getJsonObject("error").getString("log_id")).isNotBlank();
-      assertThat(body.getJsonObject("data").getJsonArray("privacy_level_options").getList())
+      assertThat(body.getJsonObject("data").getJsonArray("privacy_level_options"))
           .contains("PUBLIC_TO_EVERYONE", "SELF_ONLY");
       ctx.completeNow();
     })));
