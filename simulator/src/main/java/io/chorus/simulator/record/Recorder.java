@@ -2,8 +2,12 @@ package io.chorus.simulator.record;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Remembers the posts and requests of every simulated platform, in arrival order, so tests and
@@ -11,20 +15,30 @@ import java.util.List;
  */
 public final class Recorder {
 
-  private final List<String> platforms;
-  private final List<RecordedPost> posts = new ArrayList<>();
-  private final List<RecordedRequest> requests = new ArrayList<>();
+  /** A demo left running for days polls statuses forever; only the most recent entries are kept. */
+  private static final int MAX_ENTRIES = 10_000;
+
+  private final Deque<RecordedPost> posts = new ArrayDeque<>();
+  private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+  /** Totals survive the trimming above, so stats stay exact. */
+  private final Map<String, long[]> totals = new LinkedHashMap<>();
 
   public Recorder(List<String> platforms) {
-    this.platforms = List.copyOf(platforms);
+    platforms.forEach(platform -> totals.put(platform, new long[3]));
   }
 
   public void post(String platform, String account, String id, String text, List<String> mediaUrls) {
-    posts.add(new RecordedPost(platform, account, id, text, mediaUrls, Instant.now()));
+    keep(posts, new RecordedPost(platform, account, id, text, mediaUrls, Instant.now()));
+    count(platform, 0);
   }
 
   public void request(String platform, String method, String path, int status) {
-    requests.add(new RecordedRequest(platform, method, path, status, Instant.now()));
+    RecordedRequest request = new RecordedRequest(platform, method, path, status, Instant.now());
+    keep(requests, request);
+    count(platform, 1);
+    if (request.rejected()) {
+      count(platform, 2);
+    }
   }
 
   /** Posts of one platform, or of all when platform is null. */
@@ -39,18 +53,27 @@ public final class Recorder {
 
   public JsonObject stats() {
     JsonObject byPlatform = new JsonObject();
-    for (String platform : platforms) {
-      List<RecordedRequest> received = requests(platform);
-      byPlatform.put(platform, new JsonObject()
-          .put("posts", posts(platform).size())
-          .put("requests", received.size())
-          .put("rejected", received.stream().filter(RecordedRequest::rejected).count()));
-    }
+    totals.forEach((platform, counts) -> byPlatform.put(platform, new JsonObject()
+        .put("posts", counts[0])
+        .put("requests", counts[1])
+        .put("rejected", counts[2])));
     return new JsonObject().put("platforms", byPlatform);
   }
 
   public void clear() {
     posts.clear();
     requests.clear();
+    totals.values().forEach(counts -> Arrays.fill(counts, 0));
+  }
+
+  private static <T> void keep(Deque<T> entries, T entry) {
+    entries.addLast(entry);
+    if (entries.size() > MAX_ENTRIES) {
+      entries.removeFirst();
+    }
+  }
+
+  private void count(String platform, int index) {
+    totals.computeIfAbsent(platform, p -> new long[3])[index]++;
   }
 }
