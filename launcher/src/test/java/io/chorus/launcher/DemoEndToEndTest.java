@@ -1,0 +1,187 @@
+package io.chorus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chorus.config.ChorusConfig;
+import io.chorus.config.ConfigSource;
+import io.chorus.contracts.Contracts;
+import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.OptimizedContent;
+import io.chorus.platform.Platforms;
+import io.chorus.testkit.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo stack in-process, against the real PostgreSQL and Redis: the Team Leader plans the
+ * demo campaign, Content writes it, the five platform agents publish it to the simulator.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
+class DemoEndToEndTest {
+  private static final int SLOTS = 2;
+  /** The demo campaign on a fast calendar with a fixed number of slots. */
+  private static final String CAMPAIGN_OVERLAY = """
+      campaigns:
+        - id: autumn-harvest
+          brand: northwind
+          name: Autumn Harvest Blend
+          brief: >-
+            Launch of the Autumn Harvest Blend, a medium roast from a single farm in Huila, Colombia,
+            with notes of baked apple, caramel and cinnamon. Available in every shop and online.
+          keyMessages: [roasted in small batches every Tuesday, the farm is paid 40% above the fair-trade price]
+          hashtags: ["#AutumnHarvest", "#SpecialtyCoffee", "#Northwind"]
+          trends: [cosy mornings, first frost]
+          callToAction: Find it in your nearest shop or at northwind.example/autumn
+          platforms: [facebook, x, instagram, linkedin, tiktok]
+          media: [autumn-harvest-1.jpg]
+          calendar: {everySeconds: 1, maxSlots: %d}
+      """.formatted(SLOTS);
+
+  @TempDir
+  Path temp;
+  private TestDatabase database;
+  private Demo demo;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    Contracts.registerCodecs(vertx);
+    database = TestDatabase.createSchema(getClass());
+  }
+
+  @AfterEach
+  void tearDown(Vertx vertx, VertxTestContext ctx) {
+    Future<Void> stopped = demo == null ? Future.succeededFuture() : demo.stop();
+    stopped.eventually(vertx::close).onComplete(done -> {
+      database.close();
+      ctx.completeNow();
+    });
+  }
+
+  @Test
+  @DisplayName("every planned post reaches its platform exactly once, within the platform's limit, and is PUBLISHED")
+  void demoPublishesEveryPlannedPostOnce(Vertx vertx, VertxTestContext ctx) throws Exception {
+    Path overlay = Files.writeString(temp.resolve("e2e.yaml"), CAMPAIGN_OVERLAY);
+    Path confDir = Path.of(System.getProperty("chorus.conf.dir"));
+    Map<String, Object> overrides = new HashMap<>();
+    overrides.put("http.port", 0);
+    overrides.put("simulator.port", 0);
+    overrides.put("database.schema", database.schema());
+    overrides.put("database.embeddedFallback", false);
+    overrides.put("leader.planIntervalMs", 200);
+    overrides.put("pipeline.pollIntervalMs", 50);
+    overrides.put("metrics.liveIntervalMs", 200);
+    int expected = SLOTS * Platform.values().length;
+
+    Demo.start(vertx, extra -> ChorusConfig.load(vertx,
+            new ConfigSource(confDir, "demo", overlay, Map.of(), Map.of(), extra)), overrides)
+        .compose(started -> {
+          demo = started;
+          return firstStreamEvent(vertx, started.node().webPort());
+        })
+        .compose(metricsEvent -> {
+          ctx.verify(() -> assertThat(metricsEvent).contains("event: metrics"));
+          WebClient web = WebClient.create(vertx);
+          return poll(vertx, () -> web.get(demo.node().webPort(), "127.0.0.1", "/api/v1/posts")
+              .addQueryParam("state", "PUBLISHED").addQueryParam("limit", "100").send()
+              .map(response -> response.bodyAsJsonObject().getJsonArray("items")), expected);
+        })
+        .compose(published -> allPosts(vertx).map(all -> List.of(published, all)))
+        .compose(lists -> {
+          ctx.verify(() -> {
+            assertThat(lists.get(1)).as("every post in the database").hasSize(expected);
+            assertThat(lists.get(0)).as("published posts").hasSize(expected);
+          });
+          return simulatorPosts(vertx).map(received -> Map.entry(lists.get(0), received));
+        })
+        .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
+          JsonArray published = both.getKey();
+          JsonArray received = both.getValue();
+          for (Platform platform : Platform.values()) {
+            Set<String> publishedIds = externalIds(published, platform);
+            List<JsonObject> receivedHere = received.stream().map(JsonObject.class::cast)
+                .filter(post -> platform.id().equals(post.getString("platform"))).toList();
+            assertThat(receivedHere).as("posts %s received", platform.id()).hasSize(SLOTS);
+            assertThat(receivedHere.stream().map(post -> post.getString("id")).toList())
+                .as("ids %s gave", platform.id()).containsExactlyInAnyOrderElementsOf(publishedIds);
+            for (JsonObject post : receivedHere) {
+              OptimizedContent counted = Platforms.fitter(platform).fit(post.getString("text"), List.of());
+              assertThat(counted.length()).as("%s text length", platform.id()).isLessThanOrEqualTo(counted.limit());
+            }
+          }
+          ctx.completeNow();
+        })));
+  }
+
+  private Future<JsonArray> allPosts(Vertx vertx) {
+    return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", "/api/v1/posts")
+        .addQueryParam("limit", "500").send()
+        .map(response -> response.bodyAsJsonObject().getJsonArray("items"));
+  }
+
+  private Future<JsonArray> simulatorPosts(Vertx vertx) {
+    return WebClient.create(vertx).getAbs(demo.simulator().baseUrl() + "/_simulator/posts").send()
+        .map(response -> response.bodyAsJsonObject().getJsonArray("items"));
+  }
+
+  private static Set<String> externalIds(JsonArray posts, Platform platform) {
+    Set<String> ids = new HashSet<>();
+    posts.stream().map(JsonObject.class::cast)
+        .filter(post -> platform.id().equals(post.getString("platform")))
+        .forEach(post -> ids.add(post.getString("externalId")));
+    return ids;
+  }
+
+  /** Reads the stream until its first complete event and returns it. */
+  private static Future<String> firstStreamEvent(Vertx vertx, int port) {
+    return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/stream")
+        .compose(request -> request.send())
+        .compose(response -> firstEvent(response));
+  }
+
+  private static Future<String> firstEvent(HttpClientResponse response) {
+    io.vertx.core.Promise<String> event = io.vertx.core.Promise.promise();
+    Buffer seen = Buffer.buffer();
+    response.handler(chunk -> {
+      seen.appendBuffer(chunk);
+      String text = seen.toString();
+      int end = text.indexOf("\n\n", text.indexOf("event:"));
+      if (text.contains("event:") && end > 0) {
+        event.tryComplete(text);
+        response.request().connection().close();
+      }
+    });
+    return event.future();
+  }
+
+  /** Polls until the list has at least {@code size} items, within the test's timeout. */
+  private static Future<JsonArray> poll(Vertx vertx, Supplier<Future<JsonArray>> list, int size) {
+    return list.get().compose(items -> items.size() >= size
+        ? Future.succeededFuture(items)
+        : vertx.timer(250).compose(tick -> poll(vertx, list, size)));
+  }
+}
