@@ -38,7 +38,8 @@ public final class DatabaseStartup {
             + "database.embeddedFallback is false").exception());
       }
       LOG.info("No PostgreSQL at {}:{}; starting an embedded one", configured.host(), configured.port());
-      return EmbeddedDatabase.start(vertx, new EmbeddedDatabaseOptions()).map(server -> new DatabaseStartup(
+      EmbeddedDatabaseOptions embeddedOptions = new EmbeddedDatabaseOptions().setDatabase(configured.name());
+      return EmbeddedDatabase.start(vertx, embeddedOptions).map(server -> new DatabaseStartup(
           configured.at(server.host(), server.port(), server.database(), server.user()), server));
     }).compose(startup -> !startup.options.migrateOnStart()
         ? Future.succeededFuture(startup)
