@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.function.Function;
 
 /**
- * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; 429 is RATE_LIMITED, 5xx and
+ * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; 429 (or a throttle the
+ * platform's {@link ErrorReader} recognises) is RATE_LIMITED, 5xx, temporary faults and
  * transport failures (timeouts, refused connections) PLATFORM_UNAVAILABLE, both retryable and
  * honouring Retry-After or x-rate-limit-reset; any other status is PLATFORM_REJECTED with the
  * platform's own message.
@@ -30,28 +30,28 @@ public final class PlatformHttp {
   /**
    * The response of a sent request if its status is 2xx, else the mapped failure.
    *
-   * @param messageOf reads the platform's error message from its error body (empty object when not JSON)
+   * @param reader reads the platform's error body (an empty object when the body is not JSON)
    */
   public static Future<HttpResponse<Buffer>> checked(
-      Platform platform, Future<HttpResponse<Buffer>> sent, Function<JsonObject, String> messageOf) {
+      Platform platform, Future<HttpResponse<Buffer>> sent, ErrorReader reader) {
     return sent.recover(failure -> Future.failedFuture(unreachable(platform, failure).exception()))
         .compose(response -> response.statusCode() / 100 == 2
             ? Future.succeededFuture(response)
-            : Future.failedFuture(fromStatus(platform, response, messageOf).exception()));
+            : Future.failedFuture(fromStatus(platform, response, reader).exception()));
   }
 
   /** The error a non-2xx answer stands for. */
-  static ChorusError fromStatus(
-      Platform platform, HttpResponse<Buffer> response, Function<JsonObject, String> messageOf) {
+  static ChorusError fromStatus(Platform platform, HttpResponse<Buffer> response, ErrorReader reader) {
     int status = response.statusCode();
-    String said = messageOf.apply(json(response));
+    JsonObject body = json(response);
+    String said = reader.message(body);
     String message = platform.id() + " answered " + status + ": "
         + (said == null || said.isBlank() ? response.statusMessage() : said);
     long retryAfterMs = retryAfterMs(response.headers(), System.currentTimeMillis());
-    if (status == 429) {
+    if (status == 429 || reader.throttled(body)) {
       return ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, retryAfterMs);
     }
-    if (status >= 500) {
+    if (status >= 500 || reader.temporary(body)) {
       return ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE, message, retryAfterMs);
     }
     return ChorusError.of(ErrorCode.PLATFORM_REJECTED, message);

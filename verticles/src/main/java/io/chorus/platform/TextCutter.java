@@ -14,7 +14,9 @@ final class TextCutter {
   /** A sentence boundary is kept over a later word boundary if it keeps at least this share of the text. */
   private static final double SENTENCE_PREFERENCE = 0.6;
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
-  private static final String SENTENCE_ENDS = ".!?。！？";
+  /** CJK full stops end a sentence without a space after them, so they are cut points on their own. */
+  private static final String CJK_SENTENCE_ENDS = "。！？";
+  private static final String SENTENCE_ENDS = ".!?" + CJK_SENTENCE_ENDS;
   private static final String DROPPED_BEFORE_ELLIPSIS = ".,;:-–—";
 
   private final FitRules rules;
@@ -30,7 +32,7 @@ final class TextCutter {
     for (int i = 1; i < text.length(); i++) {
       boolean sentenceEnd = SENTENCE_ENDS.indexOf(text.charAt(i - 1)) >= 0 || text.charAt(i) == '\n';
       boolean wordEnd = Character.isWhitespace(text.charAt(i)) && !Character.isWhitespace(text.charAt(i - 1));
-      boolean cjkSentenceEnd = SENTENCE_ENDS.indexOf(text.charAt(i - 1)) >= 3;
+      boolean cjkSentenceEnd = CJK_SENTENCE_ENDS.indexOf(text.charAt(i - 1)) >= 0;
       if (wordEnd || cjkSentenceEnd) {
         words.add(i);
         if (sentenceEnd) {

@@ -66,6 +66,20 @@ class PublishFailuresTest {
   }
 
   @Test
+  @DisplayName("Graph's request limit, sent as a 400 with code 4, is a retryable RATE_LIMITED")
+  void graphThrottle(Vertx vertx, VertxTestContext ctx) {
+    agentsOn(vertx, new SimulatorOptions().setFacebookCallsPerHour(1))
+        .compose(simulator -> request(vertx, Platform.FACEBOOK, Addresses.PUBLISH, post("northwind-facebook", "First")))
+        .compose(first -> failureOf(request(vertx, Platform.FACEBOOK, Addresses.PUBLISH, post("northwind-facebook", "Second"))))
+        .onComplete(ctx.succeeding(error -> ctx.verify(() -> {
+          assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+          assertThat(error.retryable()).isTrue();
+          assertThat(error.message()).contains("400").contains("code 4");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("the platform's own reason is kept when it refuses a post")
   void platformReason(Vertx vertx, VertxTestContext ctx) {
     agentsOn(vertx, new SimulatorOptions())

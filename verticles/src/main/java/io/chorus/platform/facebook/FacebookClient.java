@@ -28,7 +28,7 @@ public final class FacebookClient implements PlatformClient {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("message", request.text());
     return PlatformHttp.checked(Platform.FACEBOOK,
             PlatformHttp.authorized(web.postAbs(url), account, settings).sendForm(form),
-            GraphError::message)
+            GraphError.READER)
         .compose(response -> {
           String id = PlatformHttp.json(response).getString("id");
           return id == null ? PlatformHttp.unreadable(Platform.FACEBOOK, "id") : Future.succeededFuture(id);

@@ -55,7 +55,7 @@ public final class InstagramClient implements PlatformClient {
         .add("caption", request.text());
     return PlatformHttp.checked(IG,
             PlatformHttp.authorized(web.postAbs(url(account.externalId() + "/media")), account, settings).sendForm(form),
-            GraphError::message)
+            GraphError.READER)
         .compose(response -> id(PlatformHttp.json(response), "container id"));
   }
 
@@ -65,7 +65,7 @@ public final class InstagramClient implements PlatformClient {
             PlatformHttp.authorized(web.getAbs(url(container)), account, settings)
                 .addQueryParam("fields", "status_code,status")
                 .send(),
-            GraphError::message)
+            GraphError.READER)
         .compose(response -> {
           JsonObject status = PlatformHttp.json(response);
           String code = status.getString("status_code", "");
@@ -83,7 +83,7 @@ public final class InstagramClient implements PlatformClient {
             PlatformHttp.authorized(web.postAbs(url(account.externalId() + "/media_publish")), account, settings)
                 .addQueryParam("creation_id", container)
                 .send(),
-            GraphError::message)
+            GraphError.READER)
         .compose(response -> id(PlatformHttp.json(response), "media id"));
   }
 
