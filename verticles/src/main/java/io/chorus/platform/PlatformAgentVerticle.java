@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformAgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformAgentVerticle.class);
-  /** Consecutive platform outages (5xx, 429, timeouts) that open the breaker. */
+  /** Consecutive platform outages (5xx, timeouts, refused connections) that open the breaker. */
   static final int BREAKER_MAX_FAILURES = 5;
   static final long BREAKER_RESET_MS = 30_000;
 
@@ -82,8 +82,10 @@ public final class PlatformAgentVerticle extends VerticleBase {
         .setTimeout(-1)
         .setResetTimeout(BREAKER_RESET_MS);
     return CircuitBreaker.create(name, vertx, options)
-        // Only outages count: a refused post says nothing about the platform's health.
-        .failurePolicy(outcome -> outcome.failed() && ChorusError.from(outcome.cause()).retryable())
+        // Only outages count: a refused post says nothing about the platform's health, and a
+        // 429 is one account's quota (the rate limiter's business), not a platform down for all.
+        .failurePolicy(outcome -> outcome.failed()
+            && ChorusError.from(outcome.cause()).code() == ErrorCode.PLATFORM_UNAVAILABLE)
         .openHandler(v -> LOG.warn("circuit breaker {} opened after repeated failures", name))
         .halfOpenHandler(v -> LOG.info("circuit breaker {} half-open, trying the platform again", name))
         .closeHandler(v -> LOG.info("circuit breaker {} closed", name));
