@@ -48,7 +48,7 @@ class XSimulatorTest {
           JsonObject data = response.bodyAsJsonObject().getJsonObject("data");
           assertThat(data.getString("id")).matches("\\d{15,20}");
           assertThat(data.getString("text")).isEqualTo("Hello from Chorus");
-          assertThat(data.getJsonArray("edit_history_tweet_ids").getList()).containsExactly(data.getString("id"));
+          assertThat(data.getJsonArray("edit_history_tweet_ids")).containsExactly(data.getString("id"));
           assertThat(response.getHeader("x-rate-limit-limit")).isEqualTo("3");
           assertThat(response.getHeader("x-rate-limit-remaining")).isEqualTo("2");
           long reset = Long.parseLong(response.getHeader("x-rate-limit-reset"));
@@ -118,6 +118,28 @@ class XSimulatorTest {
           });
           return other;
         }))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("a thread reply is accepted with in_reply_to_tweet_id and refused without it")
+  void validatesReplies(VertxTestContext ctx) {
+    tweet("user-a", new JsonObject().put("text", "1/2"))
+        .compose(first -> {
+          String id = first.bodyAsJsonObject().getJsonObject("data").getString("id");
+          return tweet("user-a", new JsonObject().put("text", "2/2")
+              .put("reply", new JsonObject().put("in_reply_to_tweet_id", id)));
+        })
+        .compose(reply -> tweet("user-a", new JsonObject().put("text", "3/2").put("reply", new JsonObject()))
+            .map(broken -> {
+              ctx.verify(() -> {
+                assertThat(reply.statusCode()).isEqualTo(201);
+                assertThat(broken.statusCode()).isEqualTo(400);
+                assertThat(broken.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+                    .getJsonObject("parameters").fieldNames()).containsExactly("reply.in_reply_to_tweet_id");
+              });
+              return broken;
+            }))
         .onComplete(ctx.succeedingThenComplete());
   }
 }

@@ -27,6 +27,10 @@ final class LinkedInErrors {
     send(ctx, 426, 0, "NONEXISTENT_VERSION", "Requested version " + version + " is not active");
   }
 
+  static void forbidden(RoutingContext ctx, String author) {
+    send(ctx, 403, 100, "ACCESS_DENIED", "Not enough permissions to post as " + author);
+  }
+
   static void badBody(RoutingContext ctx) {
     send(ctx, 400, 100, "ILLEGAL_ARGUMENT", "Request body is not a valid JSON object");
   }

@@ -15,7 +15,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,11 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   private final Recorder recorder;
   private final Ids ids;
   private final RateWindow posts;
+  /**
+   * The author each token first posted as: a token stands for one member or organization, so
+   * posting as another author is the 403 LinkedIn gives without the admin role.
+   */
+  private final Map<String, String> authorByToken = new HashMap<>();
 
   public LinkedInPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
     this.recorder = recorder;
@@ -55,6 +62,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   @Override
   public void reset() {
     posts.clear();
+    authorByToken.clear();
   }
 
   private void createPost(RoutingContext ctx) {
@@ -72,13 +80,16 @@ public final class LinkedInPlatform implements SimulatedPlatform {
       return;
     }
     String problem = validate(body);
+    String author = body.getValue("author") instanceof String named ? named : null;
     if (problem != null) {
       LinkedInErrors.unprocessable(ctx, problem);
+    } else if (!authorByToken.computeIfAbsent(token, t -> author).equals(author)) {
+      LinkedInErrors.forbidden(ctx, author);
     } else if (!posts.consume(token).allowed()) {
       LinkedInErrors.throttled(ctx);
     } else {
       String urn = "urn:li:share:" + ids.next();
-      recorder.post(id(), body.getString("author"), urn, body.getString("commentary", ""), List.of());
+      recorder.post(id(), author, urn, body.getString("commentary", ""), List.of());
       ctx.response().setStatusCode(201).putHeader("x-restli-id", urn).end();
     }
   }

@@ -76,12 +76,10 @@ public final class XPlatform implements SimulatedPlatform {
     if (body == null) {
       return;
     }
-    String text = body.getString("text", "");
-    JsonArray mediaIds = body.getJsonObject("media", new JsonObject()).getJsonArray("media_ids", new JsonArray());
-    if (text.isEmpty() && mediaIds.isEmpty()) {
-      XProblems.invalid(ctx, "text", text, "One of text or media is required.");
-    } else if (TweetLength.weighted(text) > TweetLength.MAX_WEIGHTED_LENGTH) {
-      XProblems.invalid(ctx, "text", text, "The text of your post is too long.");
+    String text = TweetRules.text(body);
+    TweetRules.Violation violation = TweetRules.check(body);
+    if (violation != null) {
+      XProblems.invalid(ctx, violation.parameter(), violation.value(), violation.message());
     } else if (!text.isEmpty() && !textsByUser.computeIfAbsent(user, u -> new HashSet<>()).add(text)) {
       XProblems.duplicate(ctx);
     } else {
