@@ -1,0 +1,158 @@
+package io.chorus.platform;
+
+import io.chorus.contracts.Addresses;
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
+import io.chorus.contracts.Platform;
+import io.chorus.contracts.health.HealthQuery;
+import io.chorus.contracts.health.HealthReport;
+import io.chorus.contracts.platform.OptimizeRequest;
+import io.chorus.contracts.platform.PublishRequest;
+import io.chorus.contracts.platform.PublishResult;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One platform's agent: fits text to the platform and publishes posts through its API, behind
+ * one circuit breaker named {@code platform.<id>}. Deployed once per platform.
+ */
+public final class PlatformAgentVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformAgentVerticle.class);
+  /** Consecutive platform outages (5xx, timeouts, refused connections) that open the breaker. */
+  static final int BREAKER_MAX_FAILURES = 5;
+  static final long BREAKER_RESET_MS = 30_000;
+
+  private final Platform platform;
+  private Map<String, PlatformAccount> accounts;
+  private TextFitter fitter;
+  private PlatformClient client;
+  private CircuitBreaker breaker;
+  private WebClient web;
+
+  public PlatformAgentVerticle(Platform platform) {
+    this.platform = platform;
+  }
+
+  @Override
+  public Future<?> start() {
+    PlatformSettings settings = PlatformSettings.fromConfig(config(), platform);
+    accounts = PlatformAccount.allFromConfig(config()).stream()
+        .collect(Collectors.toMap(PlatformAccount::id, Function.identity(), (first, second) -> first));
+    web = WebClient.create(vertx, new WebClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()))
+        .setUserAgent("Chorus"));
+    fitter = Platforms.fitter(platform);
+    client = Platforms.client(platform, vertx, web, settings);
+    breaker = breaker();
+    EventBus bus = vertx.eventBus();
+    return Future.join(
+        bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), this::optimize).completion(),
+        bus.<PublishRequest>consumer(platform.address(Addresses.PUBLISH), this::publish).completion(),
+        bus.<HealthQuery>consumer(platform.address(Addresses.STATUS), this::status).completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    breaker.close();
+    web.close();
+    return Future.succeededFuture();
+  }
+
+  private CircuitBreaker breaker() {
+    String name = "platform." + platform.id();
+    // No breaker timeout: every HTTP call has its own, and Instagram and TikTok publications
+    // legitimately poll for longer than one call may take.
+    CircuitBreakerOptions options = new CircuitBreakerOptions()
+        .setMaxFailures(BREAKER_MAX_FAILURES)
+        .setTimeout(-1)
+        .setResetTimeout(BREAKER_RESET_MS);
+    return CircuitBreaker.create(name, vertx, options)
+        // Only outages count: a refused post says nothing about the platform's health, and a
+        // 429 is one account's quota (the rate limiter's business), not a platform down for all.
+        .failurePolicy(outcome -> outcome.failed()
+            && ChorusError.from(outcome.cause()).code() == ErrorCode.PLATFORM_UNAVAILABLE)
+        .openHandler(v -> LOG.warn("circuit breaker {} opened after repeated failures", name))
+        .halfOpenHandler(v -> LOG.info("circuit breaker {} half-open, trying the platform again", name))
+        .closeHandler(v -> LOG.info("circuit breaker {} closed", name));
+  }
+
+  private void optimize(Message<OptimizeRequest> message) {
+    OptimizeRequest request = message.body();
+    if (request == null || request.text() == null) {
+      ChorusError.of(ErrorCode.INVALID_REQUEST, "an optimize request needs a text").failReply(message);
+      return;
+    }
+    message.reply(fitter.fit(request.text(), request.hashtags()));
+  }
+
+  private void publish(Message<PublishRequest> message) {
+    PublishRequest request = message.body();
+    account(request)
+        .compose(account -> publish(account, request))
+        .onSuccess(result -> {
+          LOG.info("published post {} on {} as {} (attempt {})",
+              request.postId(), platform.id(), result.externalId(), request.attempt());
+          message.reply(result);
+        })
+        .onFailure(failure -> {
+          ChorusError error = ChorusError.from(failure);
+          LOG.warn("post {} not published on {} (attempt {}): {}",
+              request == null ? null : request.postId(), platform.id(),
+              request == null ? 0 : request.attempt(), error.message());
+          error.failReply(message);
+        });
+  }
+
+  /**
+   * Publishes through the platform's breaker. This is the one way out to the platform, so a
+   * rate limiter's {@code acquire} composes in front of it.
+   */
+  Future<PublishResult> publish(PlatformAccount account, PublishRequest request) {
+    return breaker.<String>execute(() -> client.publish(account, request))
+        .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
+            ? ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE,
+                platform.id() + " circuit breaker is open", BREAKER_RESET_MS).exception()
+            : failure))
+        .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()));
+  }
+
+  private Future<PlatformAccount> account(PublishRequest request) {
+    if (request == null || request.text() == null || request.accountId() == null) {
+      return invalid("a publish request needs an account and a text");
+    }
+    PlatformAccount account = accounts.get(request.accountId());
+    if (account == null) {
+      return invalid("unknown account '" + request.accountId() + "'");
+    }
+    if (account.platform() != platform) {
+      return invalid("account '" + account.id() + "' is on " + account.platform().id() + ", not " + platform.id());
+    }
+    return Future.succeededFuture(account);
+  }
+
+  private static <T> Future<T> invalid(String why) {
+    return Future.failedFuture(ChorusError.of(ErrorCode.INVALID_REQUEST, why).exception());
+  }
+
+  private void status(Message<HealthQuery> message) {
+    CircuitBreakerState state = breaker.state();
+    long ownAccounts = accounts.values().stream().filter(a -> a.platform() == platform).count();
+    message.reply(new HealthReport("platform." + platform.id(), true, state != CircuitBreakerState.CLOSED,
+        "breaker " + state.name().toLowerCase(Locale.ROOT) + ", " + ownAccounts + " account(s)"));
+  }
+}

@@ -1,0 +1,121 @@
+package io.chorus.platform.tiktok;
+
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
+import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PublishRequest;
+import io.chorus.platform.PlatformAccount;
+import io.chorus.platform.PlatformClient;
+import io.chorus.platform.PlatformHttp;
+import io.chorus.platform.PlatformSettings;
+import io.chorus.platform.Poller;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.util.Optional;
+
+/**
+ * Publishes TikTok photo posts with the Content Posting API: read the creator's privacy options,
+ * init a direct photo post pulled from the media URLs, then poll its status until it is public.
+ */
+public final class TikTokClient implements PlatformClient {
+  private static final Platform TIKTOK = Platform.TIKTOK;
+  private static final String PUBLIC = "PUBLIC_TO_EVERYONE";
+
+  private final WebClient web;
+  private final PlatformSettings settings;
+  private final Poller poller;
+  private final TikTokTextFitter fitter = new TikTokTextFitter();
+
+  public TikTokClient(Vertx vertx, WebClient web, PlatformSettings settings) {
+    this.web = web;
+    this.settings = settings;
+    this.poller = new Poller(vertx, settings.pollMs(), settings.pollAttempts());
+  }
+
+  @Override
+  public Future<String> publish(PlatformAccount account, PublishRequest request) {
+    if (request.mediaUrls().isEmpty()) {
+      return Future.failedFuture(ChorusError.of(ErrorCode.INVALID_REQUEST,
+          "a TikTok photo post needs at least one image; post " + request.postId() + " has none").exception());
+    }
+    return call(account, "creator_info/query/", null)
+        .compose(creator -> call(account, "content/init/", photoPost(request, privacy(creator))))
+        .compose(init -> {
+          String publishId = init.getString("publish_id");
+          if (publishId == null) {
+            return PlatformHttp.unreadable(TIKTOK, "data.publish_id");
+          }
+          return poller.until(() -> published(account, publishId),
+              () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
+                  "tiktok publish " + publishId + " not complete after " + settings.pollAttempts() + " checks"));
+        });
+  }
+
+  /** The privacy level to post with: public when the creator may post publicly, else the first one offered. */
+  private static String privacy(JsonObject creator) {
+    JsonArray options = creator.getJsonArray("privacy_level_options", new JsonArray());
+    if (options.contains(PUBLIC) || options.isEmpty()) {
+      return PUBLIC;
+    }
+    return options.getString(0);
+  }
+
+  private JsonObject photoPost(PublishRequest request, String privacy) {
+    return new JsonObject()
+        .put("media_type", "PHOTO")
+        .put("post_mode", "DIRECT_POST")
+        .put("post_info", new JsonObject()
+            .put("title", fitter.title(request.text()))
+            .put("description", request.text())
+            .put("privacy_level", privacy)
+            .put("disable_comment", false)
+            .put("auto_add_music", true))
+        .put("source_info", new JsonObject()
+            .put("source", "PULL_FROM_URL")
+            .put("photo_images", new JsonArray(request.mediaUrls()))
+            .put("photo_cover_index", 0));
+  }
+
+  /** Present with the post's public id (or the publish id while TikTok has not given one) once complete. */
+  private Future<Optional<String>> published(PlatformAccount account, String publishId) {
+    return call(account, "status/fetch/", new JsonObject().put("publish_id", publishId))
+        .compose(status -> switch (status.getString("status", "")) {
+          case "PUBLISH_COMPLETE" -> Future.succeededFuture(Optional.of(postId(status, publishId)));
+          case "FAILED" -> PlatformHttp.rejected(TIKTOK, status.getString("fail_reason", "publication failed"));
+          default -> Future.succeededFuture(Optional.empty());
+        });
+  }
+
+  private static String postId(JsonObject status, String publishId) {
+    JsonArray ids = status.getJsonArray("publicaly_available_post_id", new JsonArray());
+    return ids.isEmpty() ? publishId : String.valueOf(ids.getValue(0));
+  }
+
+  /** Calls a {@code /v2/post/publish/} endpoint and yields the envelope's {@code data}, failing unless its error code is "ok". */
+  private Future<JsonObject> call(PlatformAccount account, String path, JsonObject body) {
+    var request = PlatformHttp.authorized(
+            web.postAbs(settings.baseUrl() + "/v2/post/publish/" + path), account, settings)
+        .putHeader("Content-Type", "application/json; charset=UTF-8");
+    return PlatformHttp.checked(TIKTOK, body == null ? request.send() : request.sendJsonObject(body), TikTokClient::message)
+        .compose(response -> {
+          JsonObject envelope = PlatformHttp.json(response);
+          JsonObject error = envelope.getJsonObject("error", new JsonObject());
+          if (!"ok".equals(error.getString("code"))) {
+            return PlatformHttp.rejected(TIKTOK, message(envelope));
+          }
+          return Future.succeededFuture(envelope.getJsonObject("data", new JsonObject()));
+        });
+  }
+
+  /** The message of a TikTok envelope's error, with its code. */
+  static String message(JsonObject envelope) {
+    JsonObject error = envelope.getJsonObject("error");
+    if (error == null) {
+      return null;
+    }
+    return error.getString("message", "") + " (" + error.getString("code", "no code") + ")";
+  }
+}
