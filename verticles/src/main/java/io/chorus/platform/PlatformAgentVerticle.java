@@ -9,6 +9,9 @@ import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.ratelimit.Quota;
+import io.chorus.ratelimit.RateLimiter;
+import io.chorus.ratelimit.RateLimiterOptions;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -33,9 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformAgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformAgentVerticle.class);
-  /** Consecutive platform outages (5xx, timeouts, refused connections) that open the breaker. */
-  static final int BREAKER_MAX_FAILURES = 5;
-  static final long BREAKER_RESET_MS = 30_000;
 
   private final Platform platform;
   private Map<String, PlatformAccount> accounts;
@@ -43,6 +43,9 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private PlatformClient client;
   private CircuitBreaker breaker;
   private WebClient web;
+  private RateLimiter limiter;
+  private Quota quota;
+  private BreakerSettings breakerSettings;
 
   public PlatformAgentVerticle(Platform platform) {
     this.platform = platform;
@@ -57,6 +60,9 @@ public final class PlatformAgentVerticle extends VerticleBase {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()))
         .setUserAgent("Chorus"));
     fitter = Platforms.fitter(platform);
+    limiter = RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config()));
+    quota = Quota.fromJson(config().getJsonObject("platforms").getJsonObject(platform.id()).getJsonObject("rateLimit"));
+    breakerSettings = BreakerSettings.fromConfig(config());
     client = Platforms.client(platform, vertx, web, settings);
     breaker = breaker();
     EventBus bus = vertx.eventBus();
@@ -70,7 +76,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
   public Future<?> stop() {
     breaker.close();
     web.close();
-    return Future.succeededFuture();
+    return limiter.close();
   }
 
   private CircuitBreaker breaker() {
@@ -78,9 +84,9 @@ public final class PlatformAgentVerticle extends VerticleBase {
     // No breaker timeout: every HTTP call has its own, and Instagram and TikTok publications
     // legitimately poll for longer than one call may take.
     CircuitBreakerOptions options = new CircuitBreakerOptions()
-        .setMaxFailures(BREAKER_MAX_FAILURES)
+        .setMaxFailures(breakerSettings.maxFailures())
         .setTimeout(-1)
-        .setResetTimeout(BREAKER_RESET_MS);
+        .setResetTimeout(breakerSettings.resetMs());
     return CircuitBreaker.create(name, vertx, options)
         // Only outages count: a refused post says nothing about the platform's health, and a
         // 429 is one account's quota (the rate limiter's business), not a platform down for all.
@@ -119,14 +125,23 @@ public final class PlatformAgentVerticle extends VerticleBase {
   }
 
   /**
-   * Publishes through the platform's breaker. This is the one way out to the platform, so a
-   * rate limiter's {@code acquire} composes in front of it.
+   * Publishes within the account's quota and through the platform's breaker: the one way out to
+   * the platform. A post over quota never reaches the platform; it is refused as RATE_LIMITED
+   * with the wait until the quota has room.
    */
   Future<PublishResult> publish(PlatformAccount account, PublishRequest request) {
+    return limiter.acquire(platform.id() + ":" + account.id(), quota).compose(decision -> decision.allowed()
+        ? publishThroughBreaker(account, request)
+        : Future.failedFuture(ChorusError.retryAfter(ErrorCode.RATE_LIMITED, "quota of " + quota.requests()
+            + " posts per " + quota.period() + " spent for account " + account.id(), decision.retryAfterMs())
+            .exception()));
+  }
+
+  private Future<PublishResult> publishThroughBreaker(PlatformAccount account, PublishRequest request) {
     return breaker.<String>execute(() -> client.publish(account, request))
         .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
             ? ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE,
-                platform.id() + " circuit breaker is open", BREAKER_RESET_MS).exception()
+                platform.id() + " circuit breaker is open", breakerSettings.resetMs()).exception()
             : failure))
         .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()));
   }
@@ -152,7 +167,9 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private void status(Message<HealthQuery> message) {
     CircuitBreakerState state = breaker.state();
     long ownAccounts = accounts.values().stream().filter(a -> a.platform() == platform).count();
-    message.reply(new HealthReport("platform." + platform.id(), true, state != CircuitBreakerState.CLOSED,
-        "breaker " + state.name().toLowerCase(Locale.ROOT) + ", " + ownAccounts + " account(s)"));
+    boolean degraded = state != CircuitBreakerState.CLOSED || limiter.degraded();
+    message.reply(new HealthReport("platform." + platform.id(), true, degraded,
+        "breaker " + state.name().toLowerCase(Locale.ROOT) + ", " + ownAccounts + " account(s)"
+            + (limiter.degraded() ? ", rate limits decided locally (Redis unreachable)" : "")));
   }
 }

@@ -44,7 +44,8 @@ public class RateLimiterOptions {
         .setConnectTimeoutMs(redis.getLong("connectTimeoutMs", DEFAULT_CONNECT_TIMEOUT_MS))
         .setCommandTimeoutMs(redis.getLong("commandTimeoutMs", DEFAULT_COMMAND_TIMEOUT_MS))
         .setRetryAfterFailureMs(redis.getLong("retryAfterFailureMs", DEFAULT_RETRY_AFTER_FAILURE_MS))
-        .setLocalFallbackFraction(rateLimit.getDouble("localFallbackFraction", DEFAULT_LOCAL_FALLBACK_FRACTION));
+        .setLocalFallbackFraction(rateLimit.getDouble("localFallbackFraction", DEFAULT_LOCAL_FALLBACK_FRACTION))
+        .setKeyPrefix(rateLimit.getString("keyPrefix", DEFAULT_KEY_PREFIX));
   }
 
   public String getRedisUri() {

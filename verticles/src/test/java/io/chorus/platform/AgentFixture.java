@@ -42,7 +42,15 @@ final class AgentFixture {
         .add(account("northwind-linkedin", "linkedin", "urn:li:organization:5550001"))
         .add(account("northwind-tiktok", "tiktok", "7000000000000000001"))
         .add(account("tokenless-x", "x", "1600000000000000002").putNull("accessToken"));
+    for (String platform : platforms.fieldNames()) {
+      platforms.getJsonObject(platform).put("rateLimit", new JsonObject().put("requests", 100).put("periodSeconds", 60));
+    }
     return new JsonObject()
+        .put("redis", new JsonObject().put("uri", "redis://127.0.0.1:6379"))
+        // A prefix per run, so quotas spent by earlier runs on the shared Redis do not count.
+        .put("rateLimit", new JsonObject().put("localFallbackFraction", 0.25)
+            .put("keyPrefix", "chorus:test:" + java.util.UUID.randomUUID() + ":"))
+        .put("circuitBreaker", new JsonObject().put("maxFailures", 5).put("resetMs", 30000))
         .put("platforms", platforms)
         .put("brands", new JsonArray().add(new JsonObject().put("id", "northwind").put("accounts", accounts)));
   }

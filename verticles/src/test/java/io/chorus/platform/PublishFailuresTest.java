@@ -124,7 +124,7 @@ class PublishFailuresTest {
           return config;
         }))
         .compose(conf -> AgentFixture.deployAgents(vertx, conf, Platform.X))
-        .compose(deployed -> failuresInARow(vertx, PlatformAgentVerticle.BREAKER_MAX_FAILURES))
+        .compose(deployed -> failuresInARow(vertx, BreakerSettings.fromConfig(config).maxFailures()))
         .compose(first -> failureOf(request(vertx, Platform.X, Addresses.PUBLISH, post("northwind-x", "Again")))
             .compose(afterOpen -> AgentFixture.<HealthReport>request(vertx, Platform.X, Addresses.STATUS, new HealthQuery())
                 .map(report -> List.of(first, afterOpen, report))))
