@@ -1,22 +1,25 @@
 package io.chorus.config;
 
-import io.vertx.config.ConfigRetriever;
-import io.vertx.config.ConfigRetrieverOptions;
-import io.vertx.config.ConfigStoreOptions;
+import io.vertx.config.spi.ConfigProcessor;
+import io.vertx.config.yaml.YamlProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the YAML layers of a configuration with vertx-config, application.yaml, then the
- * profile overlay, then the {@code --config} file, and merges them: mappings deeply, lists and
- * other values replaced by the later layer.
+ * Reads the YAML layers of a configuration, application.yaml, then the profile overlay, then the
+ * {@code --config} file, and merges them: mappings deeply, lists and other values replaced by the
+ * later layer. Files are read asynchronously and parsed by vertx-config's YAML processor; it is
+ * called directly rather than through a ConfigRetriever so that each file's problem can be named
+ * and a file of comments only counts as empty instead of failing the merge.
  */
 final class YamlLayers {
   static final String BASE_FILE = "application.yaml";
+  private static final ConfigProcessor YAML = new YamlProcessor();
 
   private final Vertx vertx;
 
@@ -57,32 +60,34 @@ final class YamlLayers {
   private Future<JsonObject> readLayer(Layer layer) {
     String path = layer.file().toString();
     return vertx.fileSystem().props(path)
-        .recover(failure -> Future.failedFuture(layer.problem(FileProblems.describe(failure))))
         .compose(props -> props.isRegularFile()
-            ? retrieve(layer)
-            : Future.failedFuture(layer.problem("not a regular file")));
+            ? vertx.fileSystem().readFile(path)
+            : Future.failedFuture(layer.problem("not a regular file")))
+        .recover(failure -> Future.failedFuture(failure instanceof ConfigException
+            ? failure
+            : layer.problem(FileProblems.describe(failure))))
+        .compose(contents -> parse(layer, contents));
   }
 
-  private Future<JsonObject> retrieve(Layer layer) {
-    ConfigStoreOptions store = new ConfigStoreOptions()
-        .setType("file")
-        .setFormat("yaml")
-        .setConfig(new JsonObject().put("path", layer.file().toString()));
-    ConfigRetriever retriever = ConfigRetriever.create(vertx,
-        new ConfigRetrieverOptions().setScanPeriod(0).addStore(store));
-    return retriever.getConfig()
-        .eventually(retriever::close)
-        // A deep copy turns the YAML's nested maps and lists into JsonObjects and JsonArrays.
-        .map(JsonObject::copy)
-        .recover(failure -> Future.failedFuture(layer.problem("not valid YAML (" + rootMessage(failure) + ")")));
+  private Future<JsonObject> parse(Layer layer, Buffer contents) {
+    return YAML.process(vertx, new JsonObject(), contents).transform(parsed -> {
+      if (parsed.failed()) {
+        return Future.failedFuture(layer.problem(yamlProblem(parsed.cause())));
+      }
+      // A file of comments only is an empty layer; a deep copy turns nested maps and lists into JSON types.
+      return Future.succeededFuture(parsed.result() == null ? new JsonObject() : parsed.result().copy());
+    });
   }
 
-  private static String rootMessage(Throwable failure) {
+  private static String yamlProblem(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return String.valueOf(root.getMessage()).replaceAll("\\s+", " ").trim();
+    if (root instanceof ClassCastException) {
+      return "not a mapping of keys; expected key: value lines at the top level";
+    }
+    return "not valid YAML (" + String.valueOf(root.getMessage()).replaceAll("\\s+", " ").trim() + ")";
   }
 
   /** One file and how problems with it are introduced, e.g. {@code --config /nope.yaml: }. */

@@ -83,6 +83,16 @@ class ConfigLayeringTest {
   }
 
   @Test
+  @DisplayName("an overlay of comments only changes nothing")
+  void commentsOnlyOverlay(Vertx vertx, VertxTestContext ctx) {
+    conf.write("application-quiet.yaml", "# nothing to change yet\n");
+    ChorusConfig.load(vertx, conf.source().withProfile("quiet")).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
+      assertThat(config.getJsonObject("http").getInteger("port")).isEqualTo(8080);
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
   @DisplayName("environment variables are read as their key's type: lists, booleans, numbers, null and nested platform keys")
   void envTypes(Vertx vertx, VertxTestContext ctx) {
     ConfigSource source = conf.source().withEnv(Map.of(

@@ -100,7 +100,7 @@ class ConfigProblemsTest {
   }
 
   @Test
-  @DisplayName("a profile without an overlay file, and a --config file that is not YAML, reported together")
+  @DisplayName("a profile without an overlay file and a --config file that is not YAML, reported together")
   void profileMissingAndConfigBroken(Vertx vertx, VertxTestContext ctx) {
     Path broken = conf.write("broken.yaml", "http: {port: [unclosed\n");
     ConfigSource source = conf.source().withProfile("staging").withConfigFile(broken);
@@ -108,8 +108,17 @@ class ConfigProblemsTest {
       assertThat(problems).hasSize(2);
       assertThat(problems.get(0))
           .isEqualTo("profile staging: " + conf.path().resolve("application-staging.yaml") + ": file does not exist");
-      assertThat(problems.get(1)).startsWith("--config " + broken + ": not valid YAML (");
+      assertThat(problems.get(1)).startsWith("--config " + broken + ": not valid YAML (").contains("line 1");
     });
+  }
+
+  @Test
+  @DisplayName("a --config file whose top level is a list instead of keys")
+  void configFileNotAMapping(Vertx vertx, VertxTestContext ctx) {
+    Path list = conf.write("list.yaml", "- http\n- port\n");
+    ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, conf.source().withConfigFile(list)),
+        problems -> assertThat(problems).containsExactly(
+            "--config " + list + ": not a mapping of keys; expected key: value lines at the top level"));
   }
 
   @Test
