@@ -21,6 +21,8 @@ public record ConfigSource(
 
   public ConfigSource {
     Objects.requireNonNull(confDir, "confDir");
+    // An empty CHORUS_PROFILE means no profile.
+    profile = profile == null || profile.isBlank() ? null : profile.trim();
     env = Map.copyOf(env);
     systemProperties = Map.copyOf(systemProperties);
     // Overrides may set a key to null, which Map.copyOf refuses.

@@ -40,11 +40,12 @@ final class ExternalLayers {
             () -> warnings.add(unknown(name, keys.envNames())));
       }
     });
+    List<String> propertyNames = keys.paths().stream().map(path -> SchemaKeys.PROPERTY_PREFIX + path).toList();
     new TreeMap<>(source.systemProperties()).forEach((name, raw) -> {
       if (name.startsWith(SchemaKeys.PROPERTY_PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
         keys.path(name.substring(SchemaKeys.PROPERTY_PREFIX.length())).ifPresentOrElse(
             key -> set(config, key, raw, "-D" + name),
-            () -> warnings.add(unknown(name, keys.paths().stream().map(p -> SchemaKeys.PROPERTY_PREFIX + p).toList())));
+            () -> warnings.add(unknown(name, propertyNames)));
       }
     });
     source.overrides().forEach((path, value) -> put(config, path, normalized(value), "override " + path));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The keys that environment variables and system properties can set, taken from the schema:
@@ -52,12 +53,10 @@ final class SchemaKeys {
   }
 
   /** The environment variable of a key path: CHORUS_ and the path in upper snake case. */
-  static String envName(List<String> segments) {
-    StringBuilder name = new StringBuilder(ENV_PREFIX.substring(0, ENV_PREFIX.length() - 1));
-    for (String segment : segments) {
-      name.append('_').append(segment.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
-    }
-    return name.toString();
+  private static String envName(List<String> segments) {
+    return ENV_PREFIX + segments.stream()
+        .map(segment -> segment.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT))
+        .collect(Collectors.joining("_"));
   }
 
   private void collect(ConfigSchema schema, JsonObject node, List<String> segments) {

@@ -71,8 +71,10 @@ final class SemanticChecks {
         uniqueId(campaignIds, string(campaign, "id"), path, "campaign");
         String brand = string(campaign, "brand");
         if (brand != null && !brandIndex.containsKey(brand)) {
-          problems.add(path + ".brand: \"" + brand + "\" is not a defined brand; expected "
-              + (brandIndex.isEmpty() ? "the id of a brand under brands" : "one of " + Phrases.list(brandIndex.keySet())));
+          String known = brandIndex.isEmpty()
+              ? "the id of a brand under brands"
+              : "one of " + Phrases.list(brandIndex.keySet());
+          problems.add(path + ".brand: \"" + brand + "\" is not a defined brand; expected " + known);
         } else if (brand != null) {
           coverage(campaign, path, brand);
         }
@@ -129,7 +131,8 @@ final class SemanticChecks {
         ZoneId.of(zone);
       }
     } catch (DateTimeException unknown) {
-      problems.add(path + ".timeZone: \"" + zone + "\" is not a known time zone; expected an IANA time zone such as Europe/Paris");
+      problems.add(path + ".timeZone: \"" + zone + "\" is not a known time zone;"
+          + " expected an IANA time zone such as Europe/Paris");
     }
   }
 
@@ -145,7 +148,8 @@ final class SemanticChecks {
   private void uniqueId(Map<String, String> seen, String id, String path, String noun) {
     String previous = id == null ? null : seen.putIfAbsent(id, path);
     if (previous != null) {
-      problems.add(path + ".id: \"" + id + "\" is already the id of " + previous + "; expected a unique " + noun + " id");
+      problems.add(path + ".id: \"" + id + "\" is already the id of " + previous
+          + "; expected a unique " + noun + " id");
     }
   }
 

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads the YAML layers of a configuration, application.yaml, then the profile overlay, then the
@@ -20,6 +21,7 @@ import java.util.List;
 final class YamlLayers {
   static final String BASE_FILE = "application.yaml";
   private static final ConfigProcessor YAML = new YamlProcessor();
+  private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
   private final Vertx vertx;
 
@@ -31,6 +33,10 @@ final class YamlLayers {
   Future<JsonObject> read(ConfigSource source) {
     List<Layer> layers = new ArrayList<>();
     layers.add(new Layer(source.confDir().resolve(BASE_FILE), ""));
+    if (source.profile() != null && !PROFILE_NAME.matcher(source.profile()).matches()) {
+      return Future.failedFuture(new ConfigException(List.of(
+          "profile " + source.profile() + ": not a profile name; expected letters, digits, - and _")));
+    }
     if (source.profile() != null) {
       Path overlay = source.confDir().resolve("application-" + source.profile() + ".yaml");
       layers.add(new Layer(overlay, "profile " + source.profile() + ": "));

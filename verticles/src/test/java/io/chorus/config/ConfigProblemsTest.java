@@ -113,6 +113,14 @@ class ConfigProblemsTest {
   }
 
   @Test
+  @DisplayName("a profile name that could reach outside the conf directory")
+  void badProfileName(Vertx vertx, VertxTestContext ctx) {
+    ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, conf.source().withProfile("../etc")),
+        problems -> assertThat(problems).containsExactly(
+            "profile ../etc: not a profile name; expected letters, digits, - and _"));
+  }
+
+  @Test
   @DisplayName("a --config file whose top level is a list instead of keys")
   void configFileNotAMapping(Vertx vertx, VertxTestContext ctx) {
     Path list = conf.write("list.yaml", "- http\n- port\n");
