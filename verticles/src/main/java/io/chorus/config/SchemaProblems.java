@@ -40,6 +40,9 @@ final class SchemaProblems {
     String location = unit.getAbsoluteKeywordLocation() != null
         ? unit.getAbsoluteKeywordLocation()
         : unit.getKeywordLocation();
+    if (location == null) {
+      return List.of("configuration: " + unit.getError());
+    }
     String fragment = location.substring(location.indexOf('#') + 1);
     int lastSlash = fragment.lastIndexOf('/');
     String keyword = fragment.substring(lastSlash + 1);
@@ -92,7 +95,7 @@ final class SchemaProblems {
     String shown = Phrases.value(value, node);
     String expected = "; expected " + Phrases.expected(schema, node);
     return switch (keyword) {
-      case "type" -> shown + " is " + Phrases.kind(value) + expected;
+      case "type" -> (value == null ? "null is not allowed" : shown + " is " + Phrases.kind(value)) + expected;
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> shown + " is out of range" + expected;
       case "enum", "const" -> shown + (node.containsKey("x-unknown")
           ? " is an unknown " + node.getString("x-unknown")

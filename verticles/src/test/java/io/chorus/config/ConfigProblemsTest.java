@@ -37,6 +37,17 @@ class ConfigProblemsTest {
   }
 
   @Test
+  @DisplayName("null where a value is needed, and a section of the wrong type")
+  void nullAndWrongSection(Vertx vertx, VertxTestContext ctx) {
+    expect(vertx, ctx, """
+        http: {port: null}
+        sse: 5
+        """,
+        "http.port: null is not allowed; expected an integer from 0 to 65535",
+        "sse: 5 is an integer; expected a mapping with keys heartbeatMs, maxQueuedBytes");
+  }
+
+  @Test
   @DisplayName("an unknown platform, as a key of platforms and as an account's platform")
   void unknownPlatform(Vertx vertx, VertxTestContext ctx) {
     expect(vertx, ctx, """
