@@ -1,0 +1,70 @@
+package io.chorus.launcher;
+
+import io.chorus.contracts.Platform;
+import io.chorus.simulator.Simulator;
+import io.chorus.simulator.SimulatorOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole of Chorus on one node with the simulator standing in for the platforms: the simulator
+ * starts first, then the configuration is loaded again with every platform's base URL (and the
+ * media base URL) pointing at wherever it listens, then the node starts with every role.
+ */
+public final class Demo {
+  private final Simulator simulator;
+  private final ChorusNode node;
+  private final JsonObject config;
+
+  private Demo(Simulator simulator, ChorusNode node, JsonObject config) {
+    this.simulator = simulator;
+    this.node = node;
+    this.config = config;
+  }
+
+  /**
+   * Starts the demo.
+   *
+   * @param loadConfig loads and validates the configuration with the given key overrides
+   */
+  public static Future<Demo> start(Vertx vertx, Function<Map<String, Object>, Future<JsonObject>> loadConfig,
+      Map<String, Object> overrides) {
+    return loadConfig.apply(overrides)
+        .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen())
+        .compose(simulator -> loadConfig.apply(pointedAt(simulator, overrides))
+            .compose(config -> ChorusNode.start(vertx, config)
+                .map(node -> new Demo(simulator, node, config)))
+            .onFailure(failed -> simulator.close()));
+  }
+
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  public ChorusNode node() {
+    return node;
+  }
+
+  /** The configuration the node runs with. */
+  public JsonObject config() {
+    return config;
+  }
+
+  public Future<Void> stop() {
+    return node.stop().eventually(simulator::close);
+  }
+
+  private static Map<String, Object> pointedAt(Simulator simulator, Map<String, Object> overrides) {
+    Map<String, Object> pointed = new HashMap<>(overrides);
+    for (Platform platform : Platform.values()) {
+      pointed.put("platforms." + platform.id() + ".baseUrl", simulator.baseUrl(platform.id()));
+    }
+    pointed.put("media.baseUrl", simulator.baseUrl() + "/media");
+    pointed.put("simulator.port", simulator.actualPort());
+    return pointed;
+  }
+}

@@ -1,0 +1,153 @@
+package io.chorus.simulator;
+
+import io.vertx.core.json.JsonObject;
+
+/** Where the simulator listens, how slow it is, and the quotas each simulated platform enforces. */
+public class SimulatorOptions {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Zero asks the operating system for a free port. */
+  public static final int DEFAULT_PORT = 0;
+  public static final long DEFAULT_LATENCY_MS = 0;
+  public static final long DEFAULT_PROCESSING_MS = 300;
+  public static final int DEFAULT_X_POSTS_PER_15_MIN = 100;
+  /** X documents 10,000 posts per app per day; each simulated user gets the app's cap. */
+  public static final int DEFAULT_X_POSTS_PER_DAY = 10_000;
+  public static final int DEFAULT_FACEBOOK_CALLS_PER_HOUR = 200;
+  public static final int DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY = 100;
+  public static final int DEFAULT_LINKEDIN_POSTS_PER_DAY = 150;
+  public static final int DEFAULT_TIKTOK_INITS_PER_MINUTE = 6;
+  public static final int DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE = 20;
+  public static final int DEFAULT_TIKTOK_STATUS_PER_MINUTE = 30;
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private long latencyMs = DEFAULT_LATENCY_MS;
+  private long processingMs = DEFAULT_PROCESSING_MS;
+  private int xPostsPer15Min = DEFAULT_X_POSTS_PER_15_MIN;
+  private int xPostsPerDay = DEFAULT_X_POSTS_PER_DAY;
+  private int facebookCallsPerHour = DEFAULT_FACEBOOK_CALLS_PER_HOUR;
+  private int instagramPublishesPerDay = DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY;
+  private int linkedinPostsPerDay = DEFAULT_LINKEDIN_POSTS_PER_DAY;
+  private int tiktokInitsPerMinute = DEFAULT_TIKTOK_INITS_PER_MINUTE;
+  private int tiktokCreatorInfoPerMinute = DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE;
+  private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
+
+  /** Reads the {@code simulator} section of the configuration; absent keys keep their defaults. */
+  public static SimulatorOptions fromJson(JsonObject simulatorSection) {
+    JsonObject json = simulatorSection == null ? new JsonObject() : simulatorSection;
+    return new SimulatorOptions()
+        .setHost(json.getString("host", DEFAULT_HOST))
+        .setPort(json.getInteger("port", DEFAULT_PORT))
+        .setLatencyMs(json.getLong("latencyMs", DEFAULT_LATENCY_MS))
+        .setProcessingMs(json.getLong("processingMs", DEFAULT_PROCESSING_MS));
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public SimulatorOptions setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public SimulatorOptions setPort(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public long getLatencyMs() {
+    return latencyMs;
+  }
+
+  public SimulatorOptions setLatencyMs(long latencyMs) {
+    this.latencyMs = latencyMs;
+    return this;
+  }
+
+  public long getProcessingMs() {
+    return processingMs;
+  }
+
+  public SimulatorOptions setProcessingMs(long processingMs) {
+    this.processingMs = processingMs;
+    return this;
+  }
+
+  public int getXPostsPer15Min() {
+    return xPostsPer15Min;
+  }
+
+  public SimulatorOptions setXPostsPer15Min(int xPostsPer15Min) {
+    this.xPostsPer15Min = xPostsPer15Min;
+    return this;
+  }
+
+  public int getXPostsPerDay() {
+    return xPostsPerDay;
+  }
+
+  public SimulatorOptions setXPostsPerDay(int xPostsPerDay) {
+    this.xPostsPerDay = xPostsPerDay;
+    return this;
+  }
+
+  public int getFacebookCallsPerHour() {
+    return facebookCallsPerHour;
+  }
+
+  public SimulatorOptions setFacebookCallsPerHour(int facebookCallsPerHour) {
+    this.facebookCallsPerHour = facebookCallsPerHour;
+    return this;
+  }
+
+  public int getInstagramPublishesPerDay() {
+    return instagramPublishesPerDay;
+  }
+
+  public SimulatorOptions setInstagramPublishesPerDay(int instagramPublishesPerDay) {
+    this.instagramPublishesPerDay = instagramPublishesPerDay;
+    return this;
+  }
+
+  public int getLinkedinPostsPerDay() {
+    return linkedinPostsPerDay;
+  }
+
+  public SimulatorOptions setLinkedinPostsPerDay(int linkedinPostsPerDay) {
+    this.linkedinPostsPerDay = linkedinPostsPerDay;
+    return this;
+  }
+
+  public int getTiktokInitsPerMinute() {
+    return tiktokInitsPerMinute;
+  }
+
+  public SimulatorOptions setTiktokInitsPerMinute(int tiktokInitsPerMinute) {
+    this.tiktokInitsPerMinute = tiktokInitsPerMinute;
+    return this;
+  }
+
+  public int getTiktokCreatorInfoPerMinute() {
+    return tiktokCreatorInfoPerMinute;
+  }
+
+  public SimulatorOptions setTiktokCreatorInfoPerMinute(int tiktokCreatorInfoPerMinute) {
+    this.tiktokCreatorInfoPerMinute = tiktokCreatorInfoPerMinute;
+    return this;
+  }
+
+  public int getTiktokStatusPerMinute() {
+    return tiktokStatusPerMinute;
+  }
+
+  public SimulatorOptions setTiktokStatusPerMinute(int tiktokStatusPerMinute) {
+    this.tiktokStatusPerMinute = tiktokStatusPerMinute;
+    return this;
+  }
+}

@@ -1,0 +1,68 @@
+package io.chorus.simulator.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/** Serves demo media: one small JPEG for any {@code .jpg} name, so platforms have URLs to fetch. */
+final class MediaRoutes {
+
+  private static final int SIDE = 320;
+
+  private final Buffer jpeg;
+
+  private MediaRoutes(Buffer jpeg) {
+    this.jpeg = jpeg;
+  }
+
+  /** Draws the image once, on a worker, since ImageIO encoding blocks. */
+  static Future<MediaRoutes> create(Vertx vertx) {
+    return vertx.executeBlocking(MediaRoutes::drawJpeg).map(MediaRoutes::new);
+  }
+
+  void mount(Router router) {
+    router.get("/media/:name").handler(this::serve);
+    router.head("/media/:name").handler(this::serve);
+  }
+
+  private void serve(RoutingContext ctx) {
+    String name = ctx.pathParam("name").toLowerCase();
+    if (!name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+      ctx.response().setStatusCode(404).end();
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", "image/jpeg")
+        .putHeader("Content-Length", Integer.toString(jpeg.length()));
+    if (ctx.request().method().name().equals("HEAD")) {
+      ctx.response().end();
+    } else {
+      ctx.response().end(jpeg);
+    }
+  }
+
+  private static Buffer drawJpeg() {
+    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setPaint(new GradientPaint(0, 0, new Color(0x6F4E37), SIDE, SIDE, new Color(0xF5DEB3)));
+    graphics.fillRect(0, 0, SIDE, SIDE);
+    graphics.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Buffer.buffer(out.toByteArray());
+  }
+}

@@ -1,0 +1,153 @@
+package io.chorus.simulator.linkedin;
+
+import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.record.Recorder;
+import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Ids;
+import io.chorus.simulator.support.RateWindow;
+import io.chorus.simulator.support.SimulatedPlatform;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** LinkedIn's versioned Posts API: strict headers, a 201 with an empty body, daily quotas reset at midnight UTC. */
+public final class LinkedInPlatform implements SimulatedPlatform {
+
+  private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
+  private static final int MAX_COMMENTARY = 3000;
+  private static final Pattern AUTHOR = Pattern.compile("urn:li:(person|organization):[A-Za-z0-9_-]+");
+  private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER");
+  private static final Set<String> LIFECYCLES = Set.of("PUBLISHED", "DRAFT");
+
+  private final Router router;
+  private final Recorder recorder;
+  private final Ids ids;
+  private final RateWindow posts;
+  /**
+   * The author each token first posted as: a token stands for one member or organization, so
+   * posting as another author is the 403 LinkedIn gives without the admin role.
+   */
+  private final Map<String, String> authorByToken = new HashMap<>();
+
+  public LinkedInPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
+    this.recorder = recorder;
+    this.ids = ids;
+    this.posts = new RateWindow(options.getLinkedinPostsPerDay(), ONE_DAY, true);
+    this.router = Router.router(vertx);
+    router.post("/rest/posts").handler(this::createPost);
+    router.route().handler(LinkedInErrors::notFound);
+  }
+
+  @Override
+  public String id() {
+    return "linkedin";
+  }
+
+  @Override
+  public Router router() {
+    return router;
+  }
+
+  @Override
+  public void reset() {
+    posts.clear();
+    authorByToken.clear();
+  }
+
+  private void createPost(RoutingContext ctx) {
+    String token = Bearer.token(ctx);
+    if (token == null) {
+      LinkedInErrors.unauthorized(ctx);
+      return;
+    }
+    if (!versionAccepted(ctx) || !protocolAccepted(ctx)) {
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      LinkedInErrors.badBody(ctx);
+      return;
+    }
+    String problem = validate(body);
+    String author = body.getValue("author") instanceof String named ? named : null;
+    if (problem != null) {
+      LinkedInErrors.unprocessable(ctx, problem);
+    } else if (!authorByToken.computeIfAbsent(token, t -> author).equals(author)) {
+      LinkedInErrors.forbidden(ctx, author);
+    } else if (!posts.consume(token).allowed()) {
+      LinkedInErrors.throttled(ctx);
+    } else {
+      String urn = "urn:li:share:" + ids.next();
+      recorder.post(id(), author, urn, body.getString("commentary", ""), List.of());
+      ctx.response().setStatusCode(201).putHeader("x-restli-id", urn).end();
+    }
+  }
+
+  /** Versions are YYYYMM and cannot be later than the current month; false after answering 426. */
+  private static boolean versionAccepted(RoutingContext ctx) {
+    String version = ctx.request().getHeader("LinkedIn-Version");
+    if (version == null || version.isBlank()) {
+      LinkedInErrors.missingVersion(ctx);
+      return false;
+    }
+    try {
+      YearMonth month = YearMonth.parse(version.trim(), DateTimeFormatter.ofPattern("yyyyMM"));
+      if (!month.isAfter(YearMonth.now(ZoneOffset.UTC))) {
+        return true;
+      }
+    } catch (DateTimeParseException e) {
+      // reported like an unknown version, as LinkedIn does
+    }
+    LinkedInErrors.inactiveVersion(ctx, version);
+    return false;
+  }
+
+  private static boolean protocolAccepted(RoutingContext ctx) {
+    if ("2.0.0".equals(ctx.request().getHeader("X-Restli-Protocol-Version"))) {
+      return true;
+    }
+    LinkedInErrors.badProtocol(ctx);
+    return false;
+  }
+
+  /** The first field error in the post, or null when it may be created. */
+  private static String validate(JsonObject body) {
+    String author = body.getValue("author") instanceof String s ? s : null;
+    if (author == null) {
+      return "/author :: field is required but not found and has no default value";
+    }
+    if (!AUTHOR.matcher(author).matches()) {
+      return "/author :: " + author + " is not a valid person or organization URN";
+    }
+    Object commentary = body.getValue("commentary", "");
+    if (!(commentary instanceof String text) || text.length() > MAX_COMMENTARY) {
+      return "/commentary :: must be a string of at most " + MAX_COMMENTARY + " characters";
+    }
+    if (!VISIBILITIES.contains(String.valueOf(body.getValue("visibility", "PUBLIC")))) {
+      return "/visibility :: is not one of " + VISIBILITIES;
+    }
+    if (!LIFECYCLES.contains(String.valueOf(body.getValue("lifecycleState", "PUBLISHED")))) {
+      return "/lifecycleState :: is not one of " + LIFECYCLES;
+    }
+    return null;
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      return ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.chorus.simulator.record;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Remembers the posts and requests of every simulated platform, in arrival order, so tests and
+ * the demo can see what Chorus actually sent. Only touched from the simulator's event loop.
+ */
+public final class Recorder {
+
+  /** A demo left running for days polls statuses forever; only the most recent entries are kept. */
+  private static final int MAX_ENTRIES = 10_000;
+
+  private final Deque<RecordedPost> posts = new ArrayDeque<>();
+  private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+  /** Totals survive the trimming above, so stats stay exact. */
+  private final Map<String, long[]> totals = new LinkedHashMap<>();
+
+  public Recorder(List<String> platforms) {
+    platforms.forEach(platform -> totals.put(platform, new long[3]));
+  }
+
+  public void post(String platform, String account, String id, String text, List<String> mediaUrls) {
+    keep(posts, new RecordedPost(platform, account, id, text, mediaUrls, Instant.now()));
+    count(platform, 0);
+  }
+
+  public void request(String platform, String method, String path, int status) {
+    RecordedRequest request = new RecordedRequest(platform, method, path, status, Instant.now());
+    keep(requests, request);
+    count(platform, 1);
+    if (request.rejected()) {
+      count(platform, 2);
+    }
+  }
+
+  /** Posts of one platform, or of all when platform is null. */
+  public List<RecordedPost> posts(String platform) {
+    return posts.stream().filter(post -> platform == null || post.platform().equals(platform)).toList();
+  }
+
+  /** Requests of one platform, or of all when platform is null. */
+  public List<RecordedRequest> requests(String platform) {
+    return requests.stream().filter(req -> platform == null || req.platform().equals(platform)).toList();
+  }
+
+  public JsonObject stats() {
+    JsonObject byPlatform = new JsonObject();
+    totals.forEach((platform, counts) -> byPlatform.put(platform, new JsonObject()
+        .put("posts", counts[0])
+        .put("requests", counts[1])
+        .put("rejected", counts[2])));
+    return new JsonObject().put("platforms", byPlatform);
+  }
+
+  public void clear() {
+    posts.clear();
+    requests.clear();
+    totals.values().forEach(counts -> Arrays.fill(counts, 0));
+  }
+
+  private static <T> void keep(Deque<T> entries, T entry) {
+    entries.addLast(entry);
+    if (entries.size() > MAX_ENTRIES) {
+      entries.removeFirst();
+    }
+  }
+
+  private void count(String platform, int index) {
+    totals.computeIfAbsent(platform, p -> new long[3])[index]++;
+  }
+}

@@ -1,0 +1,113 @@
+package io.chorus.simulator.x;
+
+import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.record.Recorder;
+import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Ids;
+import io.chorus.simulator.support.RateWindow;
+import io.chorus.simulator.support.SimulatedPlatform;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** X API v2 post creation: bearer users, weighted length, duplicate detection, 15-minute and daily quotas. */
+public final class XPlatform implements SimulatedPlatform {
+
+  private static final long FIFTEEN_MINUTES = 15 * 60 * 1000L;
+  private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
+
+  private final Router router;
+  private final Recorder recorder;
+  private final Ids ids;
+  private final RateWindow window;
+  private final RateWindow day;
+  /** Texts each user (bearer token) has posted, for X's duplicate-content rule. */
+  private final Map<String, Set<String>> textsByUser = new HashMap<>();
+
+  public XPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
+    this.recorder = recorder;
+    this.ids = ids;
+    this.window = new RateWindow(options.getXPostsPer15Min(), FIFTEEN_MINUTES, false);
+    this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
+    this.router = Router.router(vertx);
+    router.post("/2/tweets").handler(this::createPost);
+    router.route().handler(XProblems::notFound);
+  }
+
+  @Override
+  public String id() {
+    return "x";
+  }
+
+  @Override
+  public Router router() {
+    return router;
+  }
+
+  @Override
+  public void reset() {
+    window.clear();
+    day.clear();
+    textsByUser.clear();
+  }
+
+  private void createPost(RoutingContext ctx) {
+    String user = Bearer.token(ctx);
+    if (user == null) {
+      XProblems.unauthorized(ctx);
+      return;
+    }
+    RateWindow.Usage inWindow = window.consume(user);
+    RateWindow.Usage inDay = inWindow.allowed() ? day.consume(user) : day.peek(user);
+    XProblems.rateHeaders(ctx.response(), inWindow, inDay);
+    if (!inWindow.allowed() || !inDay.allowed()) {
+      XProblems.tooManyRequests(ctx);
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    String text = TweetRules.text(body);
+    TweetRules.Violation violation = TweetRules.check(body);
+    if (violation != null) {
+      XProblems.invalid(ctx, violation.parameter(), violation.value(), violation.message());
+    } else if (!text.isEmpty() && !textsByUser.computeIfAbsent(user, u -> new HashSet<>()).add(text)) {
+      XProblems.duplicate(ctx);
+    } else {
+      created(ctx, user, text);
+    }
+  }
+
+  private void created(RoutingContext ctx, String user, String text) {
+    String id = ids.next();
+    // Media ids are not URLs, so X posts are recorded without media.
+    recorder.post(id(), user, id, text, List.of());
+    JsonObject data = new JsonObject().put("id", id).put("text", text)
+        .put("edit_history_tweet_ids", new JsonArray().add(id));
+    ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("data", data).encode());
+  }
+
+  /** The JSON body, or null after answering 400 when it is missing or malformed. */
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body != null) {
+        return body;
+      }
+    } catch (DecodeException | ClassCastException e) {
+      // answered below, as X does for any unreadable body
+    }
+    XProblems.invalid(ctx, "body", ctx.body().asString(""), "Request body must be a JSON object.");
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+package io.chorus.pipeline;
+
+import io.chorus.contracts.Addresses;
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
+import io.chorus.contracts.health.HealthQuery;
+import io.chorus.contracts.health.HealthReport;
+import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.pipeline.catalog.CatalogSync;
+import io.chorus.pipeline.planning.PlanStore;
+import io.chorus.pipeline.post.PostQueries;
+import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.sqlclient.Pool;
+import java.time.Instant;
+
+/**
+ * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries and
+ * reports the database's health. At start it writes the configured catalog (brands, accounts,
+ * campaigns) into PostgreSQL.
+ */
+public final class PipelineVerticle extends VerticleBase {
+  private Pool pool;
+  private PlanStore plans;
+  private PostQueries queries;
+
+  @Override
+  public Future<?> start() {
+    pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
+    plans = new PlanStore(pool, new PostTransitions(pool, vertx.eventBus()));
+    queries = new PostQueries(pool);
+    EventBus bus = vertx.eventBus();
+    return new CatalogSync(pool).sync(config())
+        .compose(synced -> Future.all(
+            bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
+            bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private void plan(Message<PlanRequest> message) {
+    if (message.body() == null || message.body().campaignId() == null || message.body().until() == null) {
+      ChorusError.of(ErrorCode.INVALID_REQUEST, "campaignId and until are required").failReply(message);
+      return;
+    }
+    plans.plan(message.body(), Instant.now()).onComplete(result -> reply(message, result));
+  }
+
+  private void query(Message<PostQuery> message) {
+    PostQuery query = message.body();
+    if (query == null || query.limit() < 1) {
+      ChorusError.of(ErrorCode.INVALID_REQUEST, "limit must be at least 1").failReply(message);
+      return;
+    }
+    queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void status(Message<HealthQuery> message) {
+    pool.query("SELECT 1").execute()
+        .map(ok -> new HealthReport("pipeline", true, false, "database answers"))
+        .otherwise(failure -> new HealthReport("pipeline", false, false,
+            "database unreachable: " + failure.getMessage()))
+        .onSuccess(message::reply);
+  }
+
+  private static void reply(Message<?> message, AsyncResult<?> result) {
+    if (result.succeeded()) {
+      message.reply(result.result());
+    } else {
+      storageError(result.cause()).failReply(message);
+    }
+  }
+
+  private static ChorusError storageError(Throwable failure) {
+    ChorusError error = ChorusError.from(failure);
+    return error.code() == ErrorCode.INTERNAL
+        ? ChorusError.of(ErrorCode.STORAGE_UNAVAILABLE, error.message())
+        : error;
+  }
+}

@@ -1,0 +1,109 @@
+package io.chorus.pipeline.catalog;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the brands, accounts and campaigns of the configuration into PostgreSQL, so that posts
+ * can refer to them. Idempotent: every node may run it at start-up. A campaign keeps the start
+ * time it got when first seen unless the configuration names one.
+ */
+public final class CatalogSync {
+  private static final String UPSERT_BRAND = """
+      INSERT INTO brands (id, name, time_zone, voice, banned_words) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, voice = $4, banned_words = $5,
+        updated_at = now()
+      """;
+  private static final String UPSERT_ACCOUNT = """
+      INSERT INTO accounts (id, brand_id, platform, handle, external_id) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (id) DO UPDATE SET brand_id = $2, platform = $3, handle = $4, external_id = $5,
+        updated_at = now()
+      """;
+  private static final String UPSERT_CAMPAIGN = """
+      INSERT INTO campaigns (id, brand_id, name, spec, slot_every_secs, starts_at, ends_at, max_slots)
+      VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7::timestamptz, $8)
+      ON CONFLICT (id) DO UPDATE SET brand_id = $2, name = $3, spec = $4, slot_every_secs = $5,
+        starts_at = COALESCE($6::timestamptz, campaigns.starts_at), ends_at = $7::timestamptz,
+        max_slots = $8, updated_at = now()
+      """;
+
+  private final Pool pool;
+
+  public CatalogSync(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Upserts everything the configuration declares, in one transaction. */
+  public Future<Void> sync(JsonObject config) {
+    JsonArray brands = config.getJsonArray("brands", new JsonArray());
+    JsonArray campaigns = config.getJsonArray("campaigns", new JsonArray());
+    return pool.withTransaction(connection -> upsertBrands(connection, brands)
+        .compose(done -> upsertAccounts(connection, brands))
+        .compose(done -> upsertCampaigns(connection, campaigns)));
+  }
+
+  private static Future<Void> upsertBrands(SqlConnection connection, JsonArray brands) {
+    List<Tuple> rows = new ArrayList<>();
+    for (JsonObject brand : objects(brands)) {
+      rows.add(Tuple.of(brand.getString("id"), brand.getString("name"), brand.getString("timeZone", "UTC"),
+          brand.getString("voice", ""), strings(brand.getJsonArray("bannedWords"))));
+    }
+    return batch(connection, UPSERT_BRAND, rows);
+  }
+
+  private static Future<Void> upsertAccounts(SqlConnection connection, JsonArray brands) {
+    List<Tuple> rows = new ArrayList<>();
+    for (JsonObject brand : objects(brands)) {
+      for (JsonObject account : objects(brand.getJsonArray("accounts", new JsonArray()))) {
+        rows.add(Tuple.of(account.getString("id"), brand.getString("id"), account.getString("platform"),
+            account.getString("handle"), account.getString("externalId")));
+      }
+    }
+    return batch(connection, UPSERT_ACCOUNT, rows);
+  }
+
+  private static Future<Void> upsertCampaigns(SqlConnection connection, JsonArray campaigns) {
+    List<Tuple> rows = new ArrayList<>();
+    for (JsonObject campaign : objects(campaigns)) {
+      JsonObject calendar = campaign.getJsonObject("calendar");
+      JsonObject spec = campaign.copy();
+      spec.remove("calendar");
+      rows.add(Tuple.tuple()
+          .addString(campaign.getString("id"))
+          .addString(campaign.getString("brand"))
+          .addString(campaign.getString("name"))
+          .addValue(spec)
+          .addInteger(calendar.getInteger("everySeconds"))
+          .addString(calendar.getString("startsAt"))
+          .addString(calendar.getString("endsAt"))
+          .addInteger(calendar.getInteger("maxSlots")));
+    }
+    return batch(connection, UPSERT_CAMPAIGN, rows);
+  }
+
+  private static Future<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return connection.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+
+  private static List<JsonObject> objects(JsonArray array) {
+    List<JsonObject> result = new ArrayList<>();
+    array.forEach(item -> result.add((JsonObject) item));
+    return result;
+  }
+
+  private static String[] strings(JsonArray array) {
+    if (array == null) {
+      return new String[0];
+    }
+    return array.stream().map(String::valueOf).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,99 @@
+package io.chorus.pipeline.planning;
+
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
+import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.post.TransitionSql;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a campaign's due calendar slots into PLANNED posts, one per slot and account of the
+ * campaign's platforms, in one transaction that also advances the campaign's planned count.
+ * Concurrent planners serialise on the campaign row; a slot planned twice creates nothing twice.
+ */
+public final class PlanStore {
+  private static final String LOCK_CAMPAIGN = """
+      SELECT brand_id, spec, slot_every_secs, starts_at, ends_at, max_slots, planned_slots
+      FROM campaigns WHERE id = $1 FOR UPDATE
+      """;
+  private static final String CREATE_POSTS = """
+      WITH moved AS (
+        INSERT INTO posts (brand_id, campaign_id, account_id, platform, slot_at, state)
+        SELECT a.brand_id, $1, a.id, a.platform, s.slot_at::timestamptz, 'PLANNED'
+        FROM unnest($2::text[]) AS s(slot_at)
+        CROSS JOIN accounts a
+        WHERE a.brand_id = $3 AND a.status = 'ACTIVE' AND a.platform = ANY($4::text[])
+        ORDER BY s.slot_at, a.platform
+        ON CONFLICT (campaign_id, account_id, slot_at) DO NOTHING
+        RETURNING id, brand_id, platform, NULL::text AS from_state, state AS to_state,
+                  NULL::text AS detail, updated_at
+      )
+      """ + TransitionSql.RECORD_MOVED + "SELECT * FROM moved";
+  private static final String ADVANCE = "UPDATE campaigns SET planned_slots = $2, updated_at = now() WHERE id = $1";
+
+  private final Pool pool;
+  private final PostTransitions transitions;
+
+  public PlanStore(Pool pool, PostTransitions transitions) {
+    this.pool = pool;
+    this.transitions = transitions;
+  }
+
+  /** Plans the due slots; the new posts are announced once the transaction has committed. */
+  public Future<PlanResult> plan(PlanRequest request, Instant now) {
+    return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CAMPAIGN)
+            .execute(Tuple.of(request.campaignId()))
+            .compose(rows -> {
+              if (rows.size() == 0) {
+                return Future.failedFuture(ChorusError.of(ErrorCode.NOT_FOUND,
+                    "no campaign '" + request.campaignId() + "'").exception());
+              }
+              return createDuePosts(connection, request, rows.iterator().next(), now);
+            }))
+        .map(created -> {
+          List<String> ids = new ArrayList<>();
+          created.ifPresent(rows -> transitions.announce(rows).forEach(change -> ids.add(change.postId())));
+          return new PlanResult(request.campaignId(), ids);
+        });
+  }
+
+  private Future<Optional<RowSet<Row>>> createDuePosts(SqlConnection connection, PlanRequest request, Row campaign,
+      Instant now) {
+    CalendarSlots calendar = new CalendarSlots(
+        campaign.getOffsetDateTime("starts_at").toInstant(),
+        Duration.ofSeconds(campaign.getInteger("slot_every_secs")),
+        instant(campaign.getOffsetDateTime("ends_at")),
+        campaign.getInteger("max_slots"));
+    CalendarSlots.Due due = calendar.due(campaign.getInteger("planned_slots"), now, request.until());
+    if (due.plannedThrough() == campaign.getInteger("planned_slots")) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    String[] slots = due.slots().stream().map(Instant::toString).toArray(String[]::new);
+    JsonArray platforms = ((JsonObject) campaign.getJson("spec")).getJsonArray("platforms", new JsonArray());
+    String[] platformIds = platforms.stream().map(String::valueOf).toArray(String[]::new);
+    Tuple params = Tuple.of(request.campaignId(), slots, campaign.getString("brand_id"), platformIds);
+    return connection.preparedQuery(CREATE_POSTS).execute(params)
+        .compose(created -> connection.preparedQuery(ADVANCE)
+            .execute(Tuple.of(request.campaignId(), due.plannedThrough()))
+            .map(advanced -> Optional.of(created)));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

@@ -1,0 +1,67 @@
+package io.chorus.pipeline.post;
+
+import io.chorus.contracts.Platform;
+import io.chorus.contracts.PostState;
+import io.chorus.contracts.pipeline.PostPage;
+import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.contracts.pipeline.PostView;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads posts for people and partners. */
+public final class PostQueries {
+  private static final String LIST = """
+      SELECT id, brand_id, campaign_id, account_id, platform, state, text, external_id, attempts,
+             slot_at, scheduled_at, published_at, updated_at, last_error
+      FROM posts
+      WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR platform = $2)
+      ORDER BY updated_at DESC, id
+      LIMIT $3
+      """;
+
+  private final Pool pool;
+
+  public PostQueries(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<PostPage> list(PostQuery query) {
+    Tuple params = Tuple.of(
+        query.state() == null ? null : query.state().name(),
+        query.platform() == null ? null : query.platform().id(),
+        query.limit());
+    return pool.preparedQuery(LIST).execute(params).map(rows -> {
+      List<PostView> items = new ArrayList<>(rows.size());
+      rows.forEach(row -> items.add(view(row)));
+      return new PostPage(items);
+    });
+  }
+
+  private static PostView view(Row row) {
+    return new PostView(
+        row.getUUID("id").toString(),
+        row.getString("brand_id"),
+        row.getString("campaign_id"),
+        row.getString("account_id"),
+        Platform.of(row.getString("platform")),
+        PostState.valueOf(row.getString("state")),
+        row.getString("text"),
+        row.getString("external_id"),
+        row.getInteger("attempts"),
+        instant(row.getOffsetDateTime("slot_at")),
+        instant(row.getOffsetDateTime("scheduled_at")),
+        instant(row.getOffsetDateTime("published_at")),
+        instant(row.getOffsetDateTime("updated_at")),
+        row.getString("last_error"));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+}

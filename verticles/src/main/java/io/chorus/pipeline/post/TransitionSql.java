@@ -1,0 +1,103 @@
+package io.chorus.pipeline.post;
+
+/**
+ * The SQL of post state changes. Each statement moves a whole batch in one round trip and, in the
+ * same statement (so the same transaction), appends every move to {@code post_events} and to the
+ * {@code outbox}. Every statement ends with a CTE named {@code moved} returning
+ * (id, brand_id, platform, from_state, to_state, detail, updated_at), which {@link #RECORD_MOVED}
+ * turns into history and outbox rows.
+ */
+public final class TransitionSql {
+
+  /** Appends history and outbox rows for the CTE {@code moved}, then returns its rows. */
+  public static final String RECORD_MOVED = """
+      , events AS (
+        INSERT INTO post_events (post_id, brand_id, from_state, to_state, detail, at)
+        SELECT id, brand_id, from_state, to_state, detail, updated_at FROM moved
+      ), outboxed AS (
+        INSERT INTO outbox (brand_id, type, subject, payload)
+        SELECT brand_id, 'post.state_changed', id::text,
+               jsonb_build_object('postId', id, 'platform', platform, 'from', from_state,
+                                  'to', to_state, 'at', updated_at, 'detail', detail)
+        FROM moved
+      )
+      """;
+
+  /** Moves listed posts, each only if it is still in its expected state. */
+  static final String MOVE = """
+      WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                             $7::text[], $8::text[], $9::boolean[])
+          AS i(id, from_state, to_state, text, provider, external_id, scheduled_at, detail, refund)
+      ), moved AS (
+        UPDATE posts p SET
+          state = i.to_state,
+          text = COALESCE(i.text, p.text),
+          provider = COALESCE(i.provider, p.provider),
+          external_id = COALESCE(i.external_id, p.external_id),
+          scheduled_at = COALESCE(i.scheduled_at::timestamptz, p.scheduled_at),
+          last_error = CASE WHEN i.to_state IN ('FAILED', 'REJECTED', 'SCHEDULED', 'UNKNOWN') THEN i.detail
+                            WHEN i.to_state = 'PUBLISHED' THEN NULL ELSE p.last_error END,
+          published_at = CASE WHEN i.to_state = 'PUBLISHED' THEN now() ELSE p.published_at END,
+          attempts = p.attempts - CASE WHEN i.refund THEN 1 ELSE 0 END,
+          lease_owner = NULL,
+          lease_expires_at = NULL,
+          updated_at = now()
+        FROM input i
+        WHERE p.id = i.id::uuid AND p.state = i.from_state
+        RETURNING p.id, p.brand_id, p.platform, i.from_state, i.to_state, i.detail, p.updated_at
+      )
+      """ + RECORD_MOVED + "SELECT * FROM moved";
+
+  /**
+   * Claims due scheduled posts for publishing with a lease, skipping rows other workers hold.
+   * $1 batch size, $2 lease owner, $3 lease seconds.
+   */
+  static final String CLAIM_DUE = """
+      WITH due AS (
+        SELECT id FROM posts
+        WHERE state = 'SCHEDULED' AND scheduled_at <= now()
+        ORDER BY scheduled_at
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+      ), moved AS (
+        UPDATE posts p SET
+          state = 'PUBLISHING',
+          lease_owner = $2,
+          lease_expires_at = now() + make_interval(secs => $3),
+          attempts = p.attempts + 1,
+          updated_at = now()
+        FROM due
+        WHERE p.id = due.id
+        RETURNING p.id, p.brand_id, p.platform, 'SCHEDULED'::text AS from_state,
+                  'PUBLISHING'::text AS to_state, NULL::text AS detail, p.updated_at,
+                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at
+      )
+      """ + RECORD_MOVED + """
+      SELECT m.*, c.spec -> 'media' AS media
+      FROM moved m JOIN campaigns c ON c.id = m.campaign_id
+      """;
+
+  /** Marks posts whose publishing lease ran out as UNKNOWN: they may or may not be on the platform. */
+  static final String EXPIRE_LEASES = """
+      WITH expired AS (
+        SELECT id FROM posts
+        WHERE state = 'PUBLISHING' AND lease_expires_at < now()
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+      ), moved AS (
+        UPDATE posts p SET
+          state = 'UNKNOWN',
+          last_error = 'publishing lease of ' || p.lease_owner || ' expired',
+          lease_owner = NULL,
+          lease_expires_at = NULL,
+          updated_at = now()
+        FROM expired
+        WHERE p.id = expired.id
+        RETURNING p.id, p.brand_id, p.platform, 'PUBLISHING'::text AS from_state,
+                  'UNKNOWN'::text AS to_state, p.last_error AS detail, p.updated_at
+      )
+      """ + RECORD_MOVED + "SELECT * FROM moved";
+
+  private TransitionSql() {}
+}

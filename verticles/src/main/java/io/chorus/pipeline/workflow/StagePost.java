@@ -1,0 +1,19 @@
+package io.chorus.pipeline.workflow;
+
+import io.chorus.contracts.Platform;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A post waiting in a workflow stage, with the campaign and brand facts stages need. */
+record StagePost(
+    UUID id,
+    String brandId,
+    String campaignId,
+    Platform platform,
+    Instant slotAt,
+    String text,
+    JsonObject campaign,
+    String voice,
+    List<String> bannedWords) {}

@@ -1,0 +1,52 @@
+package io.chorus.pipeline.workflow;
+
+import io.chorus.contracts.Platform;
+import io.chorus.contracts.PostState;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the posts waiting in a state, oldest first, with their campaign and brand. */
+final class StagePosts {
+  private static final String WAITING = """
+      SELECT p.id, p.brand_id, p.campaign_id, p.platform, p.slot_at, p.text, c.spec, b.voice, b.banned_words
+      FROM posts p
+      JOIN campaigns c ON c.id = p.campaign_id
+      JOIN brands b ON b.id = p.brand_id
+      WHERE p.state = $1
+      ORDER BY p.updated_at
+      LIMIT $2
+      """;
+
+  private final Pool pool;
+
+  StagePosts(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<List<StagePost>> waitingIn(PostState state, int limit) {
+    return pool.preparedQuery(WAITING).execute(Tuple.of(state.name(), limit)).map(rows -> {
+      List<StagePost> posts = new ArrayList<>(rows.size());
+      rows.forEach(row -> posts.add(post(row)));
+      return posts;
+    });
+  }
+
+  private static StagePost post(Row row) {
+    return new StagePost(
+        row.getUUID("id"),
+        row.getString("brand_id"),
+        row.getString("campaign_id"),
+        Platform.of(row.getString("platform")),
+        row.getOffsetDateTime("slot_at").toInstant(),
+        row.getString("text"),
+        (JsonObject) row.getJson("spec"),
+        row.getString("voice"),
+        Arrays.asList(row.getArrayOfStrings("banned_words")));
+  }
+}

@@ -1,0 +1,71 @@
+package io.chorus.pipeline.workflow;
+
+import io.chorus.pipeline.PipelineOptions;
+import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves posts from PLANNED to SCHEDULED: generation, platform fitting, review and scheduling, each
+ * a stage that takes a batch of waiting posts per round. Every move is conditional on the post's
+ * state, so two nodes running the same stage never move a post twice.
+ */
+public final class WorkflowVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkflowVerticle.class);
+
+  private Pool pool;
+  private PipelineOptions options;
+  private StagePosts waiting;
+  private PostTransitions transitions;
+  private volatile boolean stopping;
+
+  @Override
+  public Future<?> start() {
+    options = PipelineOptions.fromConfig(config());
+    pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
+    waiting = new StagePosts(pool);
+    transitions = new PostTransitions(pool, vertx.eventBus());
+    DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
+    List<Stage> stages = List.of(
+        new GenerateStage(vertx.eventBus(), delivery),
+        new OptimizeStage(vertx.eventBus(), delivery),
+        new SubmitForReviewStage(),
+        new AutoReviewStage(),
+        new ScheduleStage(Clock.systemUTC()));
+    stages.forEach(this::runRound);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    return pool.close();
+  }
+
+  private void runRound(Stage stage) {
+    if (stopping) {
+      return;
+    }
+    waiting.waitingIn(stage.from(), options.batchSize())
+        .compose(posts -> posts.isEmpty()
+            ? Future.succeededFuture(0)
+            : stage.work(posts).compose(transitions::apply).map(List::size))
+        .onComplete(result -> {
+          if (result.failed()) {
+            LOG.warn("Stage {} failed; trying again in {} ms: {}", stage.from(), options.pollIntervalMs(),
+                result.cause().getMessage());
+          }
+          boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
+          // A full batch means more are waiting: go again at once instead of idling.
+          vertx.setTimer(fullBatch ? 1 : options.pollIntervalMs(), tick -> runRound(stage));
+        });
+  }
+}

@@ -1,0 +1,169 @@
+package io.chorus.ratelimit.impl;
+
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
+import io.chorus.ratelimit.Quota;
+import io.chorus.ratelimit.RateDecision;
+import io.chorus.ratelimit.RateLimiter;
+import io.chorus.ratelimit.RateLimiterOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides in Redis with one script per decision and, when Redis fails or is slow, in this node's
+ * {@link LocalWindows} until {@code retryAfterFailureMs} has passed and one probe reaches Redis again.
+ * All fields are confined to the context the limiter was created on.
+ */
+public final class RedisRateLimiter implements RateLimiter {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final RateLimiterOptions options;
+  private final LocalWindows local;
+  /** Tells this node's merged allowances apart from other nodes' in Redis. */
+  private final String nodeId = UUID.randomUUID().toString();
+
+  private Redis client;
+  private Future<RedisConnection> connection;
+  /** Volatile because the health check may read it from another thread. */
+  private volatile boolean degraded;
+  private boolean probing;
+  private long retryRedisAtNanos;
+  private boolean closed;
+
+  public RedisRateLimiter(Vertx vertx, RateLimiterOptions options) {
+    Objects.requireNonNull(options.getRedisUri(), "redisUri is required");
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.options = new RateLimiterOptions(options);
+    this.local = new LocalWindows(options.getLocalFallbackFraction());
+  }
+
+  @Override
+  public Future<RateDecision> acquire(String key, Quota quota) {
+    if (Vertx.currentContext() != context) {
+      Promise<RateDecision> promise = Promise.promise();
+      context.runOnContext(v -> acquire(key, quota).onComplete(promise));
+      return promise.future();
+    }
+    if (closed) {
+      return Future.failedFuture(ChorusError.of(ErrorCode.INTERNAL, "the rate limiter is closed").exception());
+    }
+    if (!degraded) {
+      return viaRedis(key, quota);
+    }
+    if (probing || System.nanoTime() - retryRedisAtNanos < 0) {
+      return Future.succeededFuture(local.acquire(key, quota, System.nanoTime()));
+    }
+    // Only one request finds out whether Redis is back, so a Redis that still hangs delays only it.
+    probing = true;
+    return viaRedis(key, quota).andThen(done -> probing = false);
+  }
+
+  @Override
+  public boolean degraded() {
+    return degraded;
+  }
+
+  @Override
+  public Future<Void> close() {
+    Promise<Void> promise = Promise.promise();
+    context.runOnContext(v -> {
+      closed = true;
+      Redis closing = client;
+      client = null;
+      connection = null;
+      (closing == null ? Future.<Void>succeededFuture() : closing.close()).onComplete(promise);
+    });
+    return promise.future();
+  }
+
+  private Future<RateDecision> viaRedis(String key, Quota quota) {
+    long nowNanos = System.nanoTime();
+    List<Long> unshared = local.unshared(key, quota, nowNanos);
+    // A local allowance's time on this node's clock is unique on it, so it doubles as its id.
+    List<WindowScript.LocalAllowance> allowances = unshared.stream()
+        .map(at -> new WindowScript.LocalAllowance((nowNanos - at) / 1000, at))
+        .toList();
+    String redisKey = options.getKeyPrefix() + key;
+    Future<RedisConnection> current = connection();
+    return current
+        .compose(conn -> runScript(conn, redisKey, quota, allowances))
+        .map(WindowScript::decision)
+        .transform(decided -> {
+          if (decided.succeeded()) {
+            if (!unshared.isEmpty()) {
+              local.shared(key, unshared.get(unshared.size() - 1));
+            }
+            // A late answer on a connection already given up says nothing about Redis now.
+            if (current == connection) {
+              redisAnswered();
+            }
+            return Future.succeededFuture(decided.result());
+          }
+          redisFailed(current, decided.cause());
+          return Future.succeededFuture(local.acquire(key, quota, System.nanoTime()));
+        });
+  }
+
+  private Future<Response> runScript(
+      RedisConnection conn, String key, Quota quota, List<WindowScript.LocalAllowance> allowances) {
+    return conn.send(WindowScript.evalsha(key, quota, nodeId, allowances))
+        .recover(failure -> WindowScript.unknownScript(failure)
+            ? conn.send(WindowScript.eval(key, quota, nodeId, allowances))
+            : Future.failedFuture(failure))
+        .timeout(options.getCommandTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The one connection decisions are pipelined on, opened on first use and after a failure. */
+  private Future<RedisConnection> connection() {
+    if (connection == null) {
+      RedisOptions redisOptions = new RedisOptions().setConnectionString(options.getRedisUri());
+      redisOptions.getNetClientOptions().setConnectTimeout((int) options.getConnectTimeoutMs());
+      client = Redis.createClient(vertx, redisOptions);
+      // The handshake after TCP can hang too, so the whole connect is bounded.
+      connection = client.connect().timeout(options.getConnectTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+    return connection;
+  }
+
+  private void redisAnswered() {
+    if (degraded) {
+      degraded = false;
+      log.info("Redis answers again: rate limits are decided in Redis");
+    }
+  }
+
+  private void redisFailed(Future<RedisConnection> failed, Throwable cause) {
+    if (failed != connection) {
+      // A late failure on a connection already given up: its first failure set the state.
+      return;
+    }
+    retryRedisAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.getRetryAfterFailureMs());
+    if (!degraded) {
+      degraded = true;
+      log.warn("Redis failed ({}): rate limits are decided on this node at {} of each quota, Redis is tried again in {} ms",
+          cause.toString(), options.getLocalFallbackFraction(), options.getRetryAfterFailureMs());
+    }
+    // Replies still owed on a timed-out connection must never be matched to later requests,
+    // so the client goes and the next attempt starts afresh.
+    Redis broken = client;
+    client = null;
+    connection = null;
+    broken.close();
+  }
+}

@@ -1,0 +1,82 @@
+package io.chorus.web;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the web verticle needs from the Chorus configuration: where to listen, how much to
+ * accept, who may call the API, and how Server-Sent Events and bus requests behave.
+ *
+ * @param bootstrapToken the bearer token the API demands, or null for an open API
+ * @param requestTimeoutMs how long an API request waits for another verticle over the bus
+ * @param readinessTimeoutMs how long a readiness probe waits for each component it asks
+ */
+public record WebOptions(
+    String host,
+    int port,
+    int maxBodyBytes,
+    String bootstrapToken,
+    long heartbeatMs,
+    int maxQueuedBytes,
+    long requestTimeoutMs,
+    long readinessTimeoutMs) {
+
+  public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
+  public static final long DEFAULT_HEARTBEAT_MS = 15_000;
+  public static final int DEFAULT_MAX_QUEUED_BYTES = 262_144;
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+  public static final long DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+
+  public WebOptions {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("http.host is required");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("http.port must be 0..65535, was " + port);
+    }
+    if (bootstrapToken != null && bootstrapToken.isBlank()) {
+      // An empty token would be easy to guess; leave the key unset to run an open API instead.
+      throw new IllegalArgumentException("auth.bootstrapToken must not be blank; unset it to open the API");
+    }
+    requirePositive("http.maxBodyBytes", maxBodyBytes);
+    requirePositive("sse.heartbeatMs", heartbeatMs);
+    requirePositive("sse.maxQueuedBytes", maxQueuedBytes);
+    requirePositive("http.requestTimeoutMs", requestTimeoutMs);
+    requirePositive("http.readinessTimeoutMs", readinessTimeoutMs);
+  }
+
+  /** The options from the whole Chorus configuration (sections {@code http}, {@code auth} and {@code sse}). */
+  public static WebOptions fromJson(JsonObject wholeConfig) {
+    JsonObject http = section(wholeConfig, "http");
+    JsonObject auth = section(wholeConfig, "auth");
+    JsonObject sse = section(wholeConfig, "sse");
+    Integer port = http.getInteger("port");
+    if (port == null) {
+      throw new IllegalArgumentException("http.port is required");
+    }
+    return new WebOptions(
+        http.getString("host"),
+        port,
+        http.getInteger("maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
+        auth.getString("bootstrapToken"),
+        sse.getLong("heartbeatMs", DEFAULT_HEARTBEAT_MS),
+        sse.getInteger("maxQueuedBytes", DEFAULT_MAX_QUEUED_BYTES),
+        http.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
+        http.getLong("readinessTimeoutMs", DEFAULT_READINESS_TIMEOUT_MS));
+  }
+
+  /** Whether API requests must carry the bootstrap token. */
+  public boolean authRequired() {
+    return bootstrapToken != null;
+  }
+
+  private static JsonObject section(JsonObject config, String key) {
+    JsonObject section = config.getJsonObject(key);
+    return section == null ? new JsonObject() : section;
+  }
+
+  private static void requirePositive(String key, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, was " + value);
+    }
+  }
+}

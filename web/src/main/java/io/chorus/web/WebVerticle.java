@@ -1,0 +1,105 @@
+package io.chorus.web;
+
+import io.chorus.contracts.Addresses;
+import io.chorus.contracts.metrics.LiveMetrics;
+import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.web.auth.BearerTokenHandler;
+import io.chorus.web.dashboard.Dashboard;
+import io.chorus.web.health.ReadinessChecks;
+import io.chorus.web.posts.PostsHandler;
+import io.chorus.web.problem.Problems;
+import io.chorus.web.stream.StreamHandler;
+import io.chorus.web.stream.StreamRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of a Chorus node: the REST API, the live event stream, health probes and the
+ * dashboard. It owns no data; it asks the other verticles over the event bus. Deploy one
+ * instance per node, with the whole Chorus configuration as its config.
+ */
+public final class WebVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
+
+  private final StreamRegistry streams = new StreamRegistry();
+  private HttpServer server;
+  private long heartbeatTimer = -1;
+
+  @Override
+  public Future<?> start() {
+    WebOptions options = WebOptions.fromJson(config());
+    EventBus bus = vertx.eventBus();
+    // One consumer per address per node; the registry fans out to however many clients there are.
+    MessageConsumer<LiveMetrics> metrics =
+        bus.consumer(Addresses.METRICS_LIVE, message -> streams.publishMetrics(message.body()));
+    MessageConsumer<PostStateChanged> transitions =
+        bus.consumer(Addresses.PIPELINE_TRANSITIONS, message -> streams.publishPostState(message.body()));
+    Router router = router(options);
+    return Future.join(metrics.completion(), transitions.completion())
+        .compose(registered -> vertx.createHttpServer(new HttpServerOptions())
+            .requestHandler(router)
+            .listen(options.port(), options.host()))
+        .onSuccess(listening -> {
+          server = listening;
+          heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
+          LOG.info("Web listening on {}:{} (API {})", options.host(), listening.actualPort(),
+              options.authRequired() ? "needs a bearer token" : "open");
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(heartbeatTimer);
+    streams.closeAll();
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The port the server listens on; meaningful once started, also when configured with port 0. */
+  public int actualPort() {
+    if (server == null) {
+      throw new IllegalStateException("the web verticle has not started");
+    }
+    return server.actualPort();
+  }
+
+  /** How many event-stream clients this node serves right now. */
+  public int streamClients() {
+    return streams.size();
+  }
+
+  private Router router(WebOptions options) {
+    Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeadersHandler());
+    router.get("/health/live").handler(ReadinessChecks.liveness());
+    router.get("/health/ready").handler(ReadinessChecks.handler(vertx, options.readinessTimeoutMs()));
+
+    // The stream comes first: browsers' EventSource can only send the token in the query string.
+    Route stream = router.get("/api/v1/stream");
+    if (options.authRequired()) {
+      stream.handler(BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken()));
+    }
+    stream.handler(StreamHandler.create(streams, options.maxQueuedBytes()));
+
+    if (options.authRequired()) {
+      router.route("/api/v1/*").handler(BearerTokenHandler.create(options.bootstrapToken()));
+    }
+    router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+    router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+
+    Dashboard.mount(router);
+    router.route().failureHandler(Problems::onFailure);
+    for (int status : new int[] {404, 405, 413}) {
+      router.errorHandler(status, Problems::onFailure);
+    }
+    return router;
+  }
+}

@@ -1,0 +1,49 @@
+package io.chorus.web.posts;
+
+import io.chorus.contracts.Addresses;
+import io.chorus.contracts.JsonRecordCodec;
+import io.chorus.contracts.pipeline.PostPage;
+import io.chorus.web.problem.Problem;
+import io.chorus.web.problem.Problems;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** {@code GET /api/v1/posts}: lists posts by asking the pipeline over the bus. */
+public final class PostsHandler implements Handler<RoutingContext> {
+  private final EventBus bus;
+  private final DeliveryOptions delivery;
+
+  private PostsHandler(EventBus bus, long requestTimeoutMs) {
+    this.bus = bus;
+    this.delivery = new DeliveryOptions().setSendTimeout(requestTimeoutMs);
+  }
+
+  /** A handler whose pipeline requests give up after {@code requestTimeoutMs}. */
+  public static PostsHandler create(EventBus bus, long requestTimeoutMs) {
+    return new PostsHandler(bus, requestTimeoutMs);
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    PostQueryParams params = new PostQueryParams(rc.queryParams());
+    if (!params.errors().isEmpty()) {
+      Problems.send(rc, Problem.invalidRequest(params.errors()));
+      return;
+    }
+    bus.<PostPage>request(Addresses.PIPELINE_QUERY, params.query(), delivery)
+        .onSuccess(reply -> rc.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .end(toJson(reply.body().items()).encode()))
+        .onFailure(failure -> Problems.send(rc, Problems.fromFailure(failure)));
+  }
+
+  private static JsonObject toJson(List<? extends Record> items) {
+    return new JsonObject().put("items", new JsonArray(items.stream().map(JsonRecordCodec::toJsonObject).toList()));
+  }
+}

@@ -1,0 +1,53 @@
+package io.chorus.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Web options read from the Chorus configuration")
+class WebOptionsTest {
+
+  @Test
+  @DisplayName("reads the http, auth and sse sections")
+  void readsSections() {
+    WebOptions options = WebOptions.fromJson(WebTestSupport.config("t0ken", 250, 4096));
+
+    assertThat(options.host()).isEqualTo(WebTestSupport.HOST);
+    assertThat(options.port()).isZero();
+    assertThat(options.maxBodyBytes()).isEqualTo(1024);
+    assertThat(options.bootstrapToken()).isEqualTo("t0ken");
+    assertThat(options.authRequired()).isTrue();
+    assertThat(options.heartbeatMs()).isEqualTo(250);
+    assertThat(options.maxQueuedBytes()).isEqualTo(4096);
+    assertThat(options.readinessTimeoutMs()).isEqualTo(300);
+  }
+
+  @Test
+  @DisplayName("falls back to the defaults for keys left out, and leaves the API open without a token")
+  void usesDefaults() {
+    JsonObject config = new JsonObject()
+        .put("http", new JsonObject().put("host", WebTestSupport.HOST).put("port", 0))
+        .put("auth", new JsonObject().putNull("bootstrapToken"));
+
+    WebOptions options = WebOptions.fromJson(config);
+
+    assertThat(options.authRequired()).isFalse();
+    assertThat(options.maxBodyBytes()).isEqualTo(WebOptions.DEFAULT_MAX_BODY_BYTES);
+    assertThat(options.heartbeatMs()).isEqualTo(WebOptions.DEFAULT_HEARTBEAT_MS);
+    assertThat(options.maxQueuedBytes()).isEqualTo(WebOptions.DEFAULT_MAX_QUEUED_BYTES);
+    assertThat(options.requestTimeoutMs()).isEqualTo(WebOptions.DEFAULT_REQUEST_TIMEOUT_MS);
+    assertThat(options.readinessTimeoutMs()).isEqualTo(WebOptions.DEFAULT_READINESS_TIMEOUT_MS);
+  }
+
+  @Test
+  @DisplayName("refuses a blank token and a missing port, naming the key")
+  void refusesBadValues() {
+    assertThatThrownBy(() -> WebOptions.fromJson(WebTestSupport.config(" ", 250, 4096)))
+        .hasMessageContaining("auth.bootstrapToken");
+    assertThatThrownBy(() -> WebOptions.fromJson(new JsonObject().put("http", new JsonObject().put("host", "::"))))
+        .hasMessageContaining("http.port");
+  }
+}
