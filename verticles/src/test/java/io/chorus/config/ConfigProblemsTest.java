@@ -147,7 +147,8 @@ class ConfigProblemsTest {
         htpp: {port: 8080}
         http: {prot: 8081}
         """,
-        "http.prot: unknown key; expected one of host, port, maxBodyBytes (did you mean port?)",
+        "http.prot: unknown key; expected one of host, port, maxBodyBytes, requestTimeoutMs, readinessTimeoutMs"
+            + " (did you mean port?)",
         "htpp: unknown key; expected one of node, http, auth, database, redis, cluster, leader, pipeline, metrics,"
             + " sse, content, rateLimit, media, platforms, simulator, brands, campaigns (did you mean http?)");
   }

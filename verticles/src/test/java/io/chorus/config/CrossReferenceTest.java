@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossReferenceTest {
 
   @Test
-  @DisplayName("duplicate ids, an unknown brand, a platform without an account and an unknown time zone are each named")
+  @DisplayName("duplicate ids, an unknown brand, a platform without an account, a bad time zone and a bad date are each named")
   void crossReferences(Vertx vertx, VertxTestContext ctx, @TempDir Path temp) {
     ConfDir conf = ConfDir.copyOfShipped(temp);
     Path brands = conf.write("brands.yaml", """
@@ -32,7 +32,12 @@ class CrossReferenceTest {
             accounts:
               - {id: acme-x, platform: tiktok, handle: "@acme", externalId: "2", accessToken: demo:acme-tt}
         campaigns:
-          - {id: spring, brand: acme, name: Spring, brief: Flowers, platforms: [x, linkedin], calendar: {everySeconds: 60}}
+          - id: spring
+            brand: acme
+            name: Spring
+            brief: Flowers
+            platforms: [x, linkedin]
+            calendar: {everySeconds: 60, startsAt: "2026-03-20T09:00:00Z", endsAt: "2026-03-20 18:00", maxSlots: 10}
           - {id: spring, brand: nobody, name: Again, brief: Again, platforms: [x], calendar: {everySeconds: 60}}
         """);
     ConfigSource source = conf.source().withConfigFile(brands)
@@ -40,6 +45,8 @@ class CrossReferenceTest {
         .withOverride("platforms.tiktok.baseUrl", "http://127.0.0.1:1/tiktok")
         .withOverride("pipeline.backoff.initialMs", 400000);
     ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, source), problems -> assertThat(problems).containsExactly(
+        "campaigns[0].calendar.endsAt: \"2026-03-20 18:00\" is malformed; expected a date and time with its"
+            + " offset, such as 2026-11-24T09:00:00Z",
         "brands[0].timeZone: \"Mars/Olympus_Mons\" is not a known time zone; expected an IANA time zone such as"
             + " Europe/Paris",
         "brands[1].id: \"acme\" is already the id of brands[0]; expected a unique brand id",

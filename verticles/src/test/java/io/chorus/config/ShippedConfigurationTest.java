@@ -30,13 +30,14 @@ class ShippedConfigurationTest {
   }
 
   @Test
-  @DisplayName("the demo profile loads cleanly once the platforms point at the simulator, and its demo tokens resolve")
-  void demoLoads(Vertx vertx, VertxTestContext ctx, @TempDir Path temp) {
-    ChorusConfig.load(vertx, ConfDir.copyOfShipped(temp).demo()).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
+  @DisplayName("the demo profile loads cleanly, pointing every platform at the simulator, and its demo tokens resolve")
+  void demoLoads(Vertx vertx, VertxTestContext ctx) {
+    ConfigSource demo = ConfigSource.of(ConfDir.shipped()).withProfile("demo");
+    ChorusConfig.load(vertx, demo).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
       assertThat(config.getJsonObject("simulator").getInteger("latencyMs")).isEqualTo(50);
-      assertThat(config.getJsonObject("simulator").getInteger("port")).isEqualTo(8089);
       assertThat(config.getJsonObject("platforms").getJsonObject("x").getString("baseUrl"))
-          .isEqualTo("http://127.0.0.1:1/x");
+          .isEqualTo("http://127.0.0.1:8089/x");
+      assertThat(config.getJsonObject("platforms").getJsonObject("x").getInteger("timeoutMs")).isEqualTo(10000);
       JsonObject brand = config.getJsonArray("brands").getJsonObject(0);
       assertThat(brand.getString("id")).isEqualTo("northwind");
       assertThat(brand.getJsonArray("accounts").getJsonObject(1).getString("accessToken")).isEqualTo("northwind-x");
@@ -46,14 +47,23 @@ class ShippedConfigurationTest {
   }
 
   @Test
-  @DisplayName("the demo profile is refused while its platforms still point at the real APIs, one line per demo token")
+  @DisplayName("the demo profile loads with the platforms pointed wherever the simulator really listens, as chorus demo does")
+  void demoWithSimulatorPort(Vertx vertx, VertxTestContext ctx, @TempDir Path temp) {
+    ChorusConfig.load(vertx, ConfDir.copyOfShipped(temp).demo()).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
+      assertThat(config.getJsonObject("platforms").getJsonObject("tiktok").getString("baseUrl"))
+          .isEqualTo("http://127.0.0.1:1/tiktok");
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  @DisplayName("the demo profile is refused when a platform points back at its real API, since demo tokens only work locally")
   void demoNeedsTheSimulator(Vertx vertx, VertxTestContext ctx) {
-    ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, ConfigSource.of(ConfDir.shipped()).withProfile("demo")),
-        problems -> {
-          assertThat(problems).hasSize(5).contains(
-              "brands[0].accounts[1].accessToken: \"demo:northwind-x\" is a demo secret but platforms.x.baseUrl"
-                  + " \"https://api.x.com\" is not on this machine; expected env:VAR or file:/path, or a baseUrl on"
-                  + " 127.0.0.0/8, ::1 or localhost (the simulator)");
-        });
+    ConfigSource demo = ConfigSource.of(ConfDir.shipped()).withProfile("demo")
+        .withOverride("platforms.x.baseUrl", "https://api.x.com");
+    ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, demo), problems -> assertThat(problems).containsExactly(
+        "brands[0].accounts[1].accessToken: \"demo:northwind-x\" is a demo secret but platforms.x.baseUrl"
+            + " \"https://api.x.com\" is not on this machine; expected env:VAR or file:/path, or a baseUrl on"
+            + " 127.0.0.0/8, ::1 or localhost (the simulator)"));
   }
 }
