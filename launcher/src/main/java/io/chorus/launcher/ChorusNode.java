@@ -1,5 +1,6 @@
 package io.chorus.launcher;
 
+import io.chorus.contracts.Contracts;
 import io.chorus.storage.DatabaseStartup;
 import io.chorus.storage.DatabaseOptions;
 import io.chorus.web.WebVerticle;
@@ -31,8 +32,9 @@ public final class ChorusNode {
     this.database = database;
   }
 
-  /** Starts a node on {@code vertx}, whose codecs must already be registered. */
+  /** Starts a node on {@code vertx}, registering the bus codecs first. */
   public static Future<ChorusNode> start(Vertx vertx, JsonObject config) {
+    Contracts.registerCodecs(vertx);
     NodeOptions node = NodeOptions.fromConfig(config);
     List<Roles> roles;
     try {

@@ -1,7 +1,6 @@
 package io.chorus.launcher;
 
 import io.chorus.config.ConfigException;
-import io.chorus.contracts.Contracts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -47,7 +46,6 @@ final class Launch {
     } else {
       vertx = Vertx.vertx();
     }
-    Contracts.registerCodecs(vertx);
     return vertx;
   }
 

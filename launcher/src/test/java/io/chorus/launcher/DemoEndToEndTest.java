@@ -53,7 +53,7 @@ class DemoEndToEndTest {
           brief: >-
             Launch of the Autumn Harvest Blend, a medium roast from a single farm in Huila, Colombia,
             with notes of baked apple, caramel and cinnamon. Available in every shop and online.
-          keyMessages: [roasted in small batches every Tuesday, the farm is paid 40% above the fair-trade price]
+          keyMessages: [roasted in small batches every Tuesday, the farm is paid 40%% above the fair-trade price]
           hashtags: ["#AutumnHarvest", "#SpecialtyCoffee", "#Northwind"]
           trends: [cosy mornings, first frost]
           callToAction: Find it in your nearest shop or at northwind.example/autumn
