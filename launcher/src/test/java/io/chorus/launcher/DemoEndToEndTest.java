@@ -10,6 +10,7 @@ import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.platform.Platforms;
 import io.chorus.testkit.TestDatabase;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -101,7 +102,7 @@ class DemoEndToEndTest {
             new ConfigSource(confDir, "demo", overlay, Map.of(), Map.of(), extra)), overrides)
         .compose(started -> {
           demo = started;
-          return firstStreamEvent(vertx, started.node().webPort());
+          return firstMetricsEvent(vertx, started.node().webPort());
         })
         .compose(metricsEvent -> {
           ctx.verify(() -> assertThat(metricsEvent).contains("event: metrics"));
@@ -156,21 +157,21 @@ class DemoEndToEndTest {
     return ids;
   }
 
-  /** Reads the stream until its first complete event and returns it. */
-  private static Future<String> firstStreamEvent(Vertx vertx, int port) {
+  /** Reads the stream until its first complete metrics event and returns what it read. */
+  private static Future<String> firstMetricsEvent(Vertx vertx, int port) {
     return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/stream")
         .compose(request -> request.send())
-        .compose(response -> firstEvent(response));
+        .compose(DemoEndToEndTest::firstMetricsEvent);
   }
 
-  private static Future<String> firstEvent(HttpClientResponse response) {
-    io.vertx.core.Promise<String> event = io.vertx.core.Promise.promise();
+  private static Future<String> firstMetricsEvent(HttpClientResponse response) {
+    Promise<String> event = Promise.promise();
     Buffer seen = Buffer.buffer();
     response.handler(chunk -> {
       seen.appendBuffer(chunk);
       String text = seen.toString();
-      int end = text.indexOf("\n\n", text.indexOf("event:"));
-      if (text.contains("event:") && end > 0) {
+      int start = text.indexOf("event: metrics");
+      if (start >= 0 && text.indexOf("\n\n", start) > 0) {
         event.tryComplete(text);
         response.request().connection().close();
       }
