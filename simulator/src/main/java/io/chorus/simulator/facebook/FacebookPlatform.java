@@ -57,7 +57,7 @@ public final class FacebookPlatform implements SimulatedPlatform {
 
   private void feed(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     String pageId = ctx.pathParam("param1");
@@ -81,7 +81,7 @@ public final class FacebookPlatform implements SimulatedPlatform {
 
   private void photo(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     String url = params.get("url");
@@ -96,14 +96,6 @@ public final class FacebookPlatform implements SimulatedPlatform {
     GraphErrors.ok(ctx, new JsonObject().put("id", photoId).put("post_id", postId));
   }
 
-  private boolean admitted(RoutingContext ctx, GraphParams params) {
-    String token = params.accessToken(ctx);
-    if (token == null) {
-      GraphErrors.missingToken(ctx);
-      return false;
-    }
-    return usage.admit(ctx, token);
-  }
 
   /** Scheduling needs published=false and a unix time 10 minutes to 30 days ahead; null when fine. */
   private static String scheduleError(GraphParams params) {

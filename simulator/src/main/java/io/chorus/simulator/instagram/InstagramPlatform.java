@@ -64,7 +64,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
 
   private void createContainer(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     String mediaUrl = params.get("image_url", params.get("video_url"));
@@ -86,7 +86,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
 
   private void containerStatus(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     Container container = containers.get(ctx.pathParam("param1"));
@@ -107,7 +107,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
 
   private void publish(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     String igUserId = ctx.pathParam("param1");
@@ -130,7 +130,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
 
   private void publishingLimit(RoutingContext ctx) {
     GraphParams params = GraphParams.of(ctx);
-    if (!admitted(ctx, params)) {
+    if (!usage.admit(ctx, params)) {
       return;
     }
     RateWindow.Usage quota = publishes.peek(ctx.pathParam("param1"));
@@ -139,14 +139,6 @@ public final class InstagramPlatform implements SimulatedPlatform {
     GraphErrors.ok(ctx, new JsonObject().put("data", new JsonArray().add(entry)));
   }
 
-  private boolean admitted(RoutingContext ctx, GraphParams params) {
-    String token = params.accessToken(ctx);
-    if (token == null) {
-      GraphErrors.missingToken(ctx);
-      return false;
-    }
-    return usage.admit(ctx, token);
-  }
 
   private static void notReady(RoutingContext ctx) {
     GraphErrors.send(ctx, 400, GraphErrors.error("Media ID is not available", "OAuthException", 9007)

@@ -15,8 +15,21 @@ public final class AppUsage {
     this.calls = new RateWindow(callsPerHour, ONE_HOUR, false);
   }
 
+  /**
+   * Admits a call that carries a token and has quota left; otherwise answers (code 190 for a
+   * missing token, code 4 for a spent quota) and returns false.
+   */
+  public boolean admit(RoutingContext ctx, GraphParams params) {
+    String token = params.accessToken(ctx);
+    if (token == null) {
+      GraphErrors.missingToken(ctx);
+      return false;
+    }
+    return admit(ctx, token);
+  }
+
   /** Counts the call and sets the header; false (after answering code 4) when the quota is spent. */
-  public boolean admit(RoutingContext ctx, String token) {
+  private boolean admit(RoutingContext ctx, String token) {
     RateWindow.Usage usage = calls.consume(token);
     int percent = (int) Math.min(100, Math.round(usage.used() * 100.0 / usage.limit()));
     JsonObject header = new JsonObject().put("call_count", usage.allowed() ? percent : 100)
