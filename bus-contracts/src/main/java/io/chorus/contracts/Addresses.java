@@ -12,6 +12,11 @@ public final class Addresses {
   public static final String OPTIMIZE = "optimize";
   /** Platform agent verb: publish a post. {@code PublishRequest -> PublishResult}. */
   public static final String PUBLISH = "publish";
+  /**
+   * Platform agent verb: look for a post among the account's recent posts on the platform, by its
+   * text. {@code ReconcileRequest -> ReconcileResult}.
+   */
+  public static final String RECONCILE = "reconcile";
   /** Platform agent verb: report the agent's health. {@code HealthQuery -> HealthReport}. */
   public static final String STATUS = "status";
 
@@ -25,6 +30,10 @@ public final class Addresses {
   public static final String PIPELINE_PLAN = "chorus.pipeline.plan";
   /** List posts. {@code PostQuery -> PostPage}. */
   public static final String PIPELINE_QUERY = "chorus.pipeline.query";
+  /** A person's review of a post waiting for approval. {@code ReviewDecision -> PostView}. */
+  public static final String PIPELINE_REVIEW = "chorus.pipeline.review";
+  /** Requeue, cancel or reschedule a post. {@code PostCommand -> PostView}. */
+  public static final String PIPELINE_COMMAND = "chorus.pipeline.command";
   /** Pipeline and database health. {@code HealthQuery -> HealthReport}. */
   public static final String PIPELINE_STATUS = "chorus.pipeline.status";
   /** Every post state change, after it is committed (publish). {@code PostStateChanged}. */

@@ -10,11 +10,16 @@ import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.pipeline.PostView;
+import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.platform.ReconcileRequest;
+import io.chorus.contracts.platform.ReconcileResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -40,7 +45,12 @@ public final class Contracts {
       new JsonRecordCodec<>(LiveMetrics.class),
       new JsonRecordCodec<>(CoordinationNotice.class),
       new JsonRecordCodec<>(HealthQuery.class),
-      new JsonRecordCodec<>(HealthReport.class));
+      new JsonRecordCodec<>(HealthReport.class),
+      new JsonRecordCodec<>(ReviewDecision.class),
+      new JsonRecordCodec<>(PostCommand.class),
+      new JsonRecordCodec<>(PostView.class),
+      new JsonRecordCodec<>(ReconcileRequest.class),
+      new JsonRecordCodec<>(ReconcileResult.class));
 
   private Contracts() {}
 

@@ -26,10 +26,11 @@ public enum PostState {
       Map.entry(IN_REVIEW, EnumSet.of(APPROVED, REJECTED, CANCELLED)),
       Map.entry(APPROVED, EnumSet.of(SCHEDULED, CANCELLED)),
       Map.entry(REJECTED, EnumSet.noneOf(PostState.class)),
-      Map.entry(SCHEDULED, EnumSet.of(PUBLISHING, CANCELLED)),
+      // SCHEDULED to SCHEDULED is a reschedule: a new due time, conditional on the post still waiting.
+      Map.entry(SCHEDULED, EnumSet.of(PUBLISHING, SCHEDULED, CANCELLED)),
       Map.entry(PUBLISHING, EnumSet.of(PUBLISHED, SCHEDULED, FAILED, UNKNOWN)),
       Map.entry(PUBLISHED, EnumSet.noneOf(PostState.class)),
-      Map.entry(FAILED, EnumSet.of(SCHEDULED)),
+      Map.entry(FAILED, EnumSet.of(SCHEDULED, CANCELLED)),
       Map.entry(UNKNOWN, EnumSet.of(PUBLISHED, SCHEDULED)),
       Map.entry(CANCELLED, EnumSet.noneOf(PostState.class)));
 

@@ -16,6 +16,11 @@ import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.contracts.pipeline.PostView;
+import io.chorus.contracts.pipeline.PostAction;
+import io.chorus.contracts.pipeline.PostCommand;
+import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.platform.ReconcileRequest;
+import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
@@ -52,7 +57,12 @@ class CodecRoundTripTest {
       new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30)),
       new CoordinationNotice("leader.elected", "node-1", "took the lead", AT),
       new HealthQuery(),
-      new HealthReport("pipeline", true, false, "ok"));
+      new HealthReport("pipeline", true, false, "ok"),
+      new ReviewDecision("p1", false, "ana@northwind", "tone is off", null),
+      new PostCommand("p1", PostAction.RESCHEDULE, "ops", "later", AT),
+      new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.PUBLISHED, "t", "123", 1, AT, AT, AT, AT, null),
+      new ReconcileRequest("p1", "a1", "text", AT),
+      new ReconcileResult("p1", true, "123"));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")
