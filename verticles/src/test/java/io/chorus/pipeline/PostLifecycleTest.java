@@ -18,6 +18,8 @@ import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.pipeline.post.Move;
+import io.chorus.pipeline.post.PostTransitions;
 import io.chorus.pipeline.publishing.PublisherVerticle;
 import io.chorus.pipeline.workflow.WorkflowVerticle;
 import io.chorus.storage.Database;
@@ -33,12 +35,15 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +178,23 @@ class PostLifecycleTest {
         })));
   }
 
+  @Test
+  @DisplayName("a move whose post is no longer in the expected state changes nothing and announces nothing")
+  void staleMoveIsIgnored(Vertx vertx, VertxTestContext ctx) {
+    PostTransitions transitions = new PostTransitions(pool, vertx.eventBus());
+    plan(vertx)
+        .compose(planned -> {
+          UUID id = UUID.fromString(planned.postIds().get(0));
+          // The post is PLANNED; a move that expects it GENERATED is stale and must not apply.
+          return transitions.apply(List.of(Move.of(id, PostState.GENERATED, PostState.OPTIMIZED)));
+        })
+        .compose(moved -> countIn(PostState.OPTIMIZED).map(optimized -> List.of(moved.size(), optimized)))
+        .onComplete(ctx.succeeding(counts -> ctx.verify(() -> {
+          assertThat(counts).containsExactly(0, 0);
+          ctx.completeNow();
+        })));
+  }
+
   private Future<PlanResult> plan(Vertx vertx) {
     return vertx.eventBus()
         .<PlanResult>request(Addresses.PIPELINE_PLAN, new PlanRequest("launch", Instant.now().plusSeconds(5)))
@@ -191,7 +213,7 @@ class PostLifecycleTest {
         m.reply(new GeneratedContent("Post for " + m.body().platform().id(), "test", "test")));
   }
 
-  private void standInPlatforms(EventBus bus, java.util.function.Function<PublishRequest, Future<Void>> outcome) {
+  private void standInPlatforms(EventBus bus, Function<PublishRequest, Future<Void>> outcome) {
     for (Platform platform : List.of(Platform.X, Platform.LINKEDIN)) {
       bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), m ->
           m.reply(new OptimizedContent(m.body().text(), m.body().text().length(), 280, false)));
@@ -210,7 +232,7 @@ class PostLifecycleTest {
 
   private Future<Integer> countIn(PostState state) {
     return pool.preparedQuery("SELECT count(*) FROM posts WHERE state = $1")
-        .execute(io.vertx.sqlclient.Tuple.of(state.name()))
+        .execute(Tuple.of(state.name()))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
   }
 
