@@ -26,6 +26,17 @@ class SimulatorOptionsTest {
   }
 
   @Test
+  @DisplayName("quotas come from the quotas object; a quota not named keeps the platform's documented value")
+  void readsQuotas() {
+    SimulatorOptions options = SimulatorOptions.fromJson(new JsonObject()
+        .put("quotas", new JsonObject().put("linkedinPostsPerDay", 1_000_000).put("xPostsPer15Min", 500)));
+    assertThat(options.getLinkedinPostsPerDay()).isEqualTo(1_000_000);
+    assertThat(options.getXPostsPer15Min()).isEqualTo(500);
+    assertThat(options.getXPostsPerDay()).isEqualTo(SimulatorOptions.DEFAULT_X_POSTS_PER_DAY);
+    assertThat(options.getTiktokInitsPerMinute()).isEqualTo(SimulatorOptions.DEFAULT_TIKTOK_INITS_PER_MINUTE);
+  }
+
+  @Test
   @DisplayName("with latency configured, platform calls still succeed and base URLs name the bound port")
   void answersWithLatency(Vertx vertx, VertxTestContext ctx) {
     WebClient client = WebClient.create(vertx);

@@ -20,6 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
         .collect(Collectors.toMap(PlatformAccount::id, Function.identity(), (first, second) -> first));
     web = WebClient.create(vertx, new WebClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()))
-        .setUserAgent("Chorus"));
+        .setUserAgent("Chorus"), new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
     fitter = Platforms.fitter(platform);
     limiter = RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config()));
     quota = Quota.fromJson(config().getJsonObject("platforms").getJsonObject(platform.id()).getJsonObject("rateLimit"));
