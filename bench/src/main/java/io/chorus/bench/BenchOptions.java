@@ -16,6 +16,7 @@ record BenchOptions(
     int poolSize,
     int planHorizonSeconds,
     int simulatorLatencyMs,
+    int vacuumSeconds,
     String pgHost,
     int pgPort,
     String pgUser,
@@ -25,17 +26,19 @@ record BenchOptions(
   static final String USAGE = """
       usage: bench/run [--duration SECONDS] [--warmup SECONDS] [--accounts N] [--every SECONDS]
                        [--batch-size N] [--poll-ms N] [--pool-size N] [--horizon SECONDS]
-                       [--sim-latency MS] [--pg-host H] [--pg-port N] [--pg-user U] [--database NAME]
+                       [--sim-latency MS] [--vacuum-every SECONDS] [--pg-host H] [--pg-port N] [--pg-user U] [--database NAME]
                        [--label TEXT] [--repository DIR]
         --duration     measured seconds after the warm-up (default 300)
         --warmup       seconds before measuring, while the first planned posts flow (default 60)
         --accounts     LinkedIn accounts of the benchmark brand; one post each per slot (default 600)
         --every        seconds between calendar slots (default 1): accounts/every posts a second are offered
-        --batch-size   pipeline.batchSize (default 50)
+        --batch-size   pipeline.batchSize (default 200)
         --poll-ms      pipeline.pollIntervalMs (default 250)
         --pool-size    database.poolSize, per verticle (default 8)
         --horizon      leader.planHorizonSeconds (default 10)
         --sim-latency  simulator.latencyMs (default 50)
+        --vacuum-every when the server's autovacuum is off, vacuum the tables this often (default 15;
+                       0: never)
         --database     a database the benchmark drops and creates (default chorus_bench)
       """;
 
@@ -47,11 +50,12 @@ record BenchOptions(
         Integer.parseInt(take(rest, "--warmup", "60")),
         Integer.parseInt(take(rest, "--accounts", "600")),
         Integer.parseInt(take(rest, "--every", "1")),
-        Integer.parseInt(take(rest, "--batch-size", "50")),
+        Integer.parseInt(take(rest, "--batch-size", "200")),
         Integer.parseInt(take(rest, "--poll-ms", "250")),
         Integer.parseInt(take(rest, "--pool-size", "8")),
         Integer.parseInt(take(rest, "--horizon", "10")),
         Integer.parseInt(take(rest, "--sim-latency", "50")),
+        Integer.parseInt(take(rest, "--vacuum-every", "15")),
         take(rest, "--pg-host", "127.0.0.1"),
         Integer.parseInt(take(rest, "--pg-port", "5432")),
         take(rest, "--pg-user", "postgres"),

@@ -58,6 +58,10 @@ final class PgProbe implements AutoCloseable {
         && single(admin, "SHOW shared_preload_libraries").contains("pg_stat_statements");
   }
 
+  boolean autovacuumOn() throws SQLException {
+    return single(admin, "SHOW autovacuum").equals("on");
+  }
+
   /** Committed and rolled-back transactions of the benchmark database, without this probe's own. */
   long transactions() throws SQLException {
     try (Statement statement = admin.createStatement()) {

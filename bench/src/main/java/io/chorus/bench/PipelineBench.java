@@ -29,6 +29,7 @@ public final class PipelineBench {
   private Set<Long> backends = new HashSet<>();
   private ChildProcess node;
   private ChildProcess simulator;
+  private Vacuumer vacuumer;
 
   private PipelineBench(BenchOptions options, PgProbe probe, Path runDir) {
     this.options = options;
@@ -66,6 +67,7 @@ public final class PipelineBench {
     try {
       startProcesses(runId);
       probe.connectToBenchDatabase(options);
+      startVacuuming();
       log("warming up for %d s", options.warmupSeconds());
       watch(Instant.now().plusSeconds(options.warmupSeconds()));
       Sample start = sample();
@@ -75,7 +77,7 @@ public final class PipelineBench {
       Sample.Delta delta = end.since(start, probe.publishedSince(start.at()) - probe.publishedSince(end.at()));
       return new Report(options, machine, start.at(), delta, probe.latencyMillis(start.at(), end.at()),
           probe.publishedPerInterval(start.at(), end.at(), INTERVAL_SECONDS), INTERVAL_SECONDS,
-          probe.overdue(), probe.states(), loadBefore, Proc.loadAverage(), probe.statementsAvailable());
+          probe.overdue(), probe.states(), loadBefore, Proc.loadAverage(), probe.statementsAvailable(), vacuuming());
     } finally {
       stopProcesses();
     }
@@ -101,7 +103,27 @@ public final class PipelineBench {
     log("simulator pid %d on port %d, node pid %d; logs in %s", simulator.pid(), simulatorPort, node.pid(), runDir);
   }
 
-  private void stopProcesses() throws InterruptedException {
+  private void startVacuuming() throws SQLException {
+    if (!probe.autovacuumOn() && options.vacuumSeconds() > 0) {
+      vacuumer = Vacuumer.every(options, options.vacuumSeconds());
+      log("the server's autovacuum is off: vacuuming %s every %d s instead", options.database(),
+          options.vacuumSeconds());
+    }
+  }
+
+  private String vacuuming() throws SQLException {
+    if (probe.autovacuumOn()) {
+      return "the server's autovacuum";
+    }
+    return vacuumer == null ? "none (the server's autovacuum is off)"
+        : "the harness, every %d s (%d runs; the server's autovacuum is off)".formatted(options.vacuumSeconds(),
+            vacuumer.runs());
+  }
+
+  private void stopProcesses() throws Exception {
+    if (vacuumer != null) {
+      vacuumer.close();
+    }
     if (node != null) {
       node.close();
     }

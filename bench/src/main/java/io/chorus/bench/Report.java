@@ -24,7 +24,8 @@ record Report(
     Map<String, Long> states,
     String loadBefore,
     String loadAfter,
-    boolean statementsAvailable) {
+    boolean statementsAvailable,
+    String vacuum) {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -64,7 +65,7 @@ record Report(
 
         Configuration: %d LinkedIn accounts, a slot every %d s (%.0f posts/s offered), pipeline.batchSize %d,
         pipeline.pollIntervalMs %d, database.poolSize %d, leader.planHorizonSeconds %d, simulator latency %d ms;
-        %d s warm-up, then %d s measured. Load average before: %s; after: %s.
+        %d s warm-up, then %d s measured. Vacuum: %s. Load average before: %s; after: %s.
 
         %s
         Posts published per %d s interval: %s.
@@ -74,7 +75,7 @@ record Report(
         """.formatted(TIME.format(startedAt), label, options.accounts(), options.everySeconds(),
         options.offeredPerSecond(), options.batchSize(), options.pollIntervalMs(), options.poolSize(),
         options.planHorizonSeconds(), options.simulatorLatencyMs(), options.warmupSeconds(),
-        options.durationSeconds(), loadBefore, loadAfter, table(), intervalSeconds,
+        options.durationSeconds(), vacuum, loadBefore, loadAfter, table(), intervalSeconds,
         perInterval.stream().map(String::valueOf).collect(Collectors.joining(", ")),
         states.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
   }
