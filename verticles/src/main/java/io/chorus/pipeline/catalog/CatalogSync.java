@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,8 +81,8 @@ public final class CatalogSync {
           .addString(campaign.getString("name"))
           .addValue(spec)
           .addInteger(calendar.getInteger("everySeconds"))
-          .addString(calendar.getString("startsAt"))
-          .addString(calendar.getString("endsAt"))
+          .addOffsetDateTime(instant(calendar.getString("startsAt")))
+          .addOffsetDateTime(instant(calendar.getString("endsAt")))
           .addInteger(calendar.getInteger("maxSlots")));
     }
     return batch(connection, UPSERT_CAMPAIGN, rows);
@@ -92,6 +93,11 @@ public final class CatalogSync {
       return Future.succeededFuture();
     }
     return connection.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+
+  /** The client sends a typed value for a timestamptz parameter; it does not coerce strings. */
+  private static OffsetDateTime instant(String value) {
+    return value == null ? null : OffsetDateTime.parse(value);
   }
 
   private static List<JsonObject> objects(JsonArray array) {
