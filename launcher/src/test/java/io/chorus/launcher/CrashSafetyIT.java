@@ -1,0 +1,200 @@
+package io.chorus.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chorus.testkit.TestDatabase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash safety of publishing, with real processes of the packaged jar: a simulator, and two
+ * Chorus nodes sharing one PostgreSQL schema, only the first with the Team Leader and the web.
+ * Midway through a campaign of {@value #POSTS} LinkedIn posts the first node is killed with
+ * SIGKILL and started again; the simulator's own record must then hold every post exactly once.
+ */
+@DisplayName("Crash safety of publishing across two processes")
+class CrashSafetyIT {
+  private static final int ACCOUNTS = 50;
+  private static final int SLOTS = 40;
+  private static final int POSTS = ACCOUNTS * SLOTS;
+  /** The node is killed once the simulator has received this share of the posts. */
+  private static final double KILL_AT = 0.4;
+  /** Time for the simulator and both nodes to start before the first calendar slot. */
+  private static final Duration STARTUP_MARGIN = Duration.ofSeconds(35);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** After the kill: the rest of the calendar, the lease, and recovery. */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(SLOTS + 120);
+  private static final Pattern SIMULATOR_URL = Pattern.compile("Simulator listening on (http://\\S+)");
+  private static final Pattern NODE_STARTED = Pattern.compile("Chorus node started");
+  private static final List<String> FINAL_STATES = List.of("PUBLISHED", "FAILED", "REJECTED", "CANCELLED");
+
+  private final Path jar = Path.of(System.getProperty("chorus.jar", "target/chorus.jar"));
+  private final List<ChorusProcess> processes = new ArrayList<>();
+  private TestDatabase database;
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    for (ChorusProcess process : processes) {
+      process.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  @DisplayName("every post is published exactly once and none is lost when a node is killed midway")
+  void noPostLostOrDuplicatedAcrossAKill() throws Exception {
+    try {
+      runScenario();
+    } catch (Throwable failure) {
+      StringBuilder report = new StringBuilder(String.valueOf(failure.getMessage())).append('\n');
+      processes.forEach(process -> report.append(process.tail(40)));
+      throw new AssertionError(report.toString(), failure);
+    }
+  }
+
+  private void runScenario() throws Exception {
+    assertThat(jar).as("the packaged jar; run through mvn verify").isRegularFile();
+    Path workDir = Files.createDirectories(Path.of("target", "crash-safety-" + System.currentTimeMillis()));
+    database = TestDatabase.createSchema(getClass());
+    Map<String, String> environment = Map.of("CHORUS_CONF_DIR", System.getProperty("chorus.conf.dir", "../conf"));
+
+    ChorusProcess simulator = launch("simulator", workDir, environment, List.of("simulator", "--port", "0"));
+    String simulatorUrl = simulator.awaitLine(SIMULATOR_URL, START_TIMEOUT).group(1);
+    SimulatorRecord record = new SimulatorRecord(simulatorUrl);
+
+    Instant firstSlot = Instant.now().plus(STARTUP_MARGIN).truncatedTo(ChronoUnit.SECONDS);
+    Path overlay = workDir.resolve("crash-safety.yaml");
+    // JSON is YAML, so the overlay is written as JSON.
+    Files.writeString(overlay, overlay(simulatorUrl, firstSlot).encodePrettily());
+    List<String> config = List.of("--config", overlay.toAbsolutePath().toString());
+    ChorusProcess leading = launch("node-leading", workDir, environment, run(config, "all"));
+    leading.awaitLine(NODE_STARTED, START_TIMEOUT);
+    ChorusProcess working = launch("node-working", workDir, environment,
+        run(config, "content,facebook,x,instagram,linkedin,tiktok,pipeline,metrics"));
+    working.awaitLine(NODE_STARTED, START_TIMEOUT);
+    assertThat(Instant.now()).as("both nodes started before the first slot").isBefore(firstSlot);
+
+    Deadline.of(STARTUP_MARGIN.plusSeconds(SLOTS + 60)).await("the simulator to receive " + KILL_AT * 100 + "% of the posts",
+        () -> record.totalPosts() >= POSTS * KILL_AT, () -> record.totalPosts() + " received");
+    long receivedAtKill = record.totalPosts();
+    assertThat(leading.kill()).as("exit code of a JVM killed by SIGKILL (128 + 9)").isEqualTo(137);
+    leading.start().awaitLine(NODE_STARTED, START_TIMEOUT);
+
+    PostLedger ledger = new PostLedger(database);
+    Deadline.of(SETTLE_TIMEOUT).await("every post to reach a final state",
+        () -> ledger.count() == POSTS && ledger.countIn(FINAL_STATES) == POSTS, () -> "states " + ledger.countByState());
+
+    assertThat(receivedAtKill).as("the kill came midway").isLessThan(POSTS);
+    assertExactlyOnce(ledger, record);
+  }
+
+  private static void assertExactlyOnce(PostLedger ledger, SimulatorRecord record) throws Exception {
+    assertThat(ledger.countByState()).as("posts by state").isEqualTo(Map.of("PUBLISHED", (long) POSTS));
+    JsonArray received = record.posts();
+    assertThat(received).as("the simulator's record of posts").hasSize(POSTS);
+    assertThat(record.totalPosts()).as("posts the simulator counted, trimmed or not").isEqualTo(POSTS);
+
+    Map<String, List<JsonObject>> receivedById = received.stream().map(JsonObject.class::cast)
+        .collect(Collectors.groupingBy(post -> post.getString("id")));
+    assertThat(receivedById.values()).as("simulator posts sharing an id").allSatisfy(same -> assertThat(same).hasSize(1));
+
+    Map<String, PostLedger.Published> publishedById = ledger.published().stream()
+        .collect(Collectors.toMap(PostLedger.Published::externalId, Function.identity(), (first, second) -> {
+          throw new AssertionError("two posts published as " + first.externalId() + ": " + first + " and " + second);
+        }));
+    assertThat(publishedById.keySet()).as("external ids of published posts vs the simulator's post ids")
+        .containsExactlyInAnyOrderElementsOf(receivedById.keySet());
+    publishedById.forEach((id, post) -> assertThat(receivedById.get(id).get(0).getString("account"))
+        .as("author of simulator post %s", id).isEqualTo(post.accountExternalId()));
+  }
+
+  private ChorusProcess launch(String name, Path workDir, Map<String, String> environment, List<String> args) {
+    ChorusProcess process = ChorusProcess.of(name, jar, workDir, environment, args);
+    processes.add(process);
+    return process.start();
+  }
+
+  private static List<String> run(List<String> config, String roles) {
+    List<String> args = new ArrayList<>(List.of("run", "--roles", roles));
+    args.addAll(config);
+    return args;
+  }
+
+  /**
+   * The configuration both nodes share: the test schema, a brand of {@value #ACCOUNTS} LinkedIn
+   * accounts (the simulator refuses repeated texts only on X and Facebook) on the simulator, a
+   * campaign of {@value #SLOTS} one-second slots, short leases, and no rate limit in the way.
+   */
+  private JsonObject overlay(String simulatorUrl, Instant firstSlot) {
+    JsonObject platforms = new JsonObject();
+    for (String platform : List.of("x", "facebook", "instagram", "linkedin", "tiktok")) {
+      platforms.put(platform, new JsonObject().put("baseUrl", simulatorUrl + "/" + platform));
+    }
+    platforms.getJsonObject("linkedin").put("rateLimit", new JsonObject().put("requests", 100_000).put("periodSeconds", 60));
+    JsonArray accounts = new JsonArray();
+    for (int i = 1; i <= ACCOUNTS; i++) {
+      String id = "crash-linkedin-" + i;
+      accounts.add(new JsonObject().put("id", id).put("platform", "linkedin").put("handle", "Crash Test " + i)
+          .put("externalId", "urn:li:organization:" + (7_000_000 + i)).put("accessToken", "demo:" + id));
+    }
+    JsonObject brand = new JsonObject().put("id", "crash").put("name", "Crash Test Roasters").put("timeZone", "UTC")
+        .put("accounts", accounts);
+    JsonObject campaign = new JsonObject().put("id", "crash-campaign").put("brand", "crash").put("name", "Crash")
+        .put("brief", "A new single-origin espresso roast, out this week in every shop.")
+        .put("keyMessages", new JsonArray().add("roasted every Tuesday").add("notes of cocoa and cherry"))
+        .put("hashtags", new JsonArray().add("#Espresso"))
+        .put("platforms", new JsonArray().add("linkedin"))
+        .put("calendar", new JsonObject().put("everySeconds", 1).put("startsAt", firstSlot.toString()).put("maxSlots", SLOTS));
+    return new JsonObject()
+        .put("http", new JsonObject().put("port", 0))
+        .put("database", database.databaseConfig())
+        .put("leader", new JsonObject().put("planIntervalMs", 1000).put("planHorizonSeconds", 3600))
+        .put("pipeline", new JsonObject().put("pollIntervalMs", 100).put("batchSize", 100).put("leaseSeconds", 5))
+        .put("rateLimit", new JsonObject().put("keyPrefix", "chorus:rl:crash-" + UUID.randomUUID() + ":"))
+        .put("media", new JsonObject().put("baseUrl", simulatorUrl + "/media"))
+        .put("platforms", platforms)
+        .put("brands", new JsonArray().add(brand))
+        .put("campaigns", new JsonArray().add(campaign));
+  }
+
+  /** Polls a condition on the test thread until it holds or the time runs out. */
+  private record Deadline(Instant at) {
+    static Deadline of(Duration timeout) {
+      return new Deadline(Instant.now().plus(timeout));
+    }
+
+    void await(String what, Check condition, Describe state) throws Exception {
+      while (!condition.holds()) {
+        if (Instant.now().isAfter(at)) {
+          throw new AssertionError("timed out waiting for " + what + "; " + state.describe());
+        }
+        Thread.sleep(250);
+      }
+    }
+
+    interface Check {
+      boolean holds() throws Exception;
+    }
+
+    interface Describe {
+      String describe() throws Exception;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.chorus.launcher;
+
+import io.chorus.testkit.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The posts of a test schema as PostgreSQL holds them, read directly over JDBC on the test thread. */
+final class PostLedger {
+  private final String url;
+  private final String user;
+
+  PostLedger(TestDatabase database) {
+    JsonObject config = database.databaseConfig();
+    url = "jdbc:postgresql://" + config.getString("host") + ":" + config.getInteger("port") + "/"
+        + config.getString("name") + "?currentSchema=" + database.schema();
+    user = config.getString("user");
+  }
+
+  /** A published post: its Chorus id, its id on the platform, and its account's id there. */
+  record Published(String postId, String externalId, String accountExternalId) {}
+
+  long count() throws SQLException {
+    return countByState().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  long countIn(List<String> states) throws SQLException {
+    Map<String, Long> byState = countByState();
+    return states.stream().mapToLong(state -> byState.getOrDefault(state, 0L)).sum();
+  }
+
+  Map<String, Long> countByState() throws SQLException {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement("SELECT state, count(*) FROM posts GROUP BY state");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        counts.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  List<Published> published() throws SQLException {
+    List<Published> posts = new ArrayList<>();
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement("""
+            SELECT p.id, p.external_id, a.external_id FROM posts p JOIN accounts a ON a.id = p.account_id
+            WHERE p.state = 'PUBLISHED'
+            """);
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        posts.add(new Published(rows.getString(1), rows.getString(2), rows.getString(3)));
+      }
+    }
+    return posts;
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, user, null);
+  }
+}
