@@ -33,14 +33,28 @@ public class SimulatorOptions {
   private int tiktokCreatorInfoPerMinute = DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE;
   private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
 
-  /** Reads the {@code simulator} section of the configuration; absent keys keep their defaults. */
+  /**
+   * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
+   * object; absent keys keep their defaults.
+   */
   public static SimulatorOptions fromJson(JsonObject simulatorSection) {
     JsonObject json = simulatorSection == null ? new JsonObject() : simulatorSection;
+    JsonObject quotas = json.getJsonObject("quotas", new JsonObject());
     return new SimulatorOptions()
         .setHost(json.getString("host", DEFAULT_HOST))
         .setPort(json.getInteger("port", DEFAULT_PORT))
         .setLatencyMs(json.getLong("latencyMs", DEFAULT_LATENCY_MS))
-        .setProcessingMs(json.getLong("processingMs", DEFAULT_PROCESSING_MS));
+        .setProcessingMs(json.getLong("processingMs", DEFAULT_PROCESSING_MS))
+        .setXPostsPer15Min(quotas.getInteger("xPostsPer15Min", DEFAULT_X_POSTS_PER_15_MIN))
+        .setXPostsPerDay(quotas.getInteger("xPostsPerDay", DEFAULT_X_POSTS_PER_DAY))
+        .setFacebookCallsPerHour(quotas.getInteger("facebookCallsPerHour", DEFAULT_FACEBOOK_CALLS_PER_HOUR))
+        .setInstagramPublishesPerDay(
+            quotas.getInteger("instagramPublishesPerDay", DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY))
+        .setLinkedinPostsPerDay(quotas.getInteger("linkedinPostsPerDay", DEFAULT_LINKEDIN_POSTS_PER_DAY))
+        .setTiktokInitsPerMinute(quotas.getInteger("tiktokInitsPerMinute", DEFAULT_TIKTOK_INITS_PER_MINUTE))
+        .setTiktokCreatorInfoPerMinute(
+            quotas.getInteger("tiktokCreatorInfoPerMinute", DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE))
+        .setTiktokStatusPerMinute(quotas.getInteger("tiktokStatusPerMinute", DEFAULT_TIKTOK_STATUS_PER_MINUTE));
   }
 
   public String getHost() {

@@ -26,6 +26,17 @@ class SimulatorOptionsTest {
   }
 
   @Test
+  @DisplayName("quotas come from the quotas object of the section; those it leaves out keep the documented ones")
+  void readsQuotas() {
+    SimulatorOptions options = SimulatorOptions.fromJson(new JsonObject()
+        .put("quotas", new JsonObject().put("tiktokInitsPerMinute", 1000).put("linkedinPostsPerDay", 5000)));
+    assertThat(options.getTiktokInitsPerMinute()).isEqualTo(1000);
+    assertThat(options.getLinkedinPostsPerDay()).isEqualTo(5000);
+    assertThat(options.getTiktokStatusPerMinute()).isEqualTo(SimulatorOptions.DEFAULT_TIKTOK_STATUS_PER_MINUTE);
+    assertThat(options.getXPostsPer15Min()).isEqualTo(SimulatorOptions.DEFAULT_X_POSTS_PER_15_MIN);
+  }
+
+  @Test
   @DisplayName("with latency configured, platform calls still succeed and base URLs name the bound port")
   void answersWithLatency(Vertx vertx, VertxTestContext ctx) {
     WebClient client = WebClient.create(vertx);
