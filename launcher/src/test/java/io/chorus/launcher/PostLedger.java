@@ -24,8 +24,8 @@ final class PostLedger {
     user = config.getString("user");
   }
 
-  /** A published post: its Chorus id, its id on the platform, and its account's id there. */
-  record Published(String postId, String externalId, String accountExternalId) {}
+  /** A published post: its Chorus id, its id on the platform, its account and that account's id there. */
+  record Published(String postId, String externalId, String platform, String accountId, String accountExternalId) {}
 
   long count() throws SQLException {
     return countByState().values().stream().mapToLong(Long::longValue).sum();
@@ -48,19 +48,48 @@ final class PostLedger {
     return counts;
   }
 
+  /** How many publishers hold posts in flight right now: each node has one. */
+  long publishersInFlight() throws SQLException {
+    return single("SELECT count(DISTINCT lease_owner) FROM posts WHERE state = 'PUBLISHING'");
+  }
+
+  /** How many times any post entered {@code state}. */
+  long movesInto(String state) throws SQLException {
+    return single("SELECT count(*) FROM post_events WHERE to_state = ?", state);
+  }
+
+  /** How many texts an account was given more than once. */
+  long textsRepeatedOnAnAccount() throws SQLException {
+    return single("SELECT count(*) FROM (SELECT 1 FROM posts GROUP BY account_id, text HAVING count(*) > 1) repeated");
+  }
+
   List<Published> published() throws SQLException {
     List<Published> posts = new ArrayList<>();
     try (Connection connection = connect();
         PreparedStatement query = connection.prepareStatement("""
-            SELECT p.id, p.external_id, a.external_id FROM posts p JOIN accounts a ON a.id = p.account_id
+            SELECT p.id, p.external_id, p.platform, a.id, a.external_id
+            FROM posts p JOIN accounts a ON a.id = p.account_id
             WHERE p.state = 'PUBLISHED'
             """);
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
-        posts.add(new Published(rows.getString(1), rows.getString(2), rows.getString(3)));
+        posts.add(new Published(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+            rows.getString(5)));
       }
     }
     return posts;
+  }
+
+  private long single(String sql, String... parameters) throws SQLException {
+    try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private Connection connect() throws SQLException {
