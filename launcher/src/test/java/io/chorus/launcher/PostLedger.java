@@ -58,6 +58,11 @@ final class PostLedger {
     return single("SELECT count(*) FROM post_events WHERE to_state = ?", state);
   }
 
+  /** How many times any post moved from {@code from} to {@code to}. */
+  long moves(String from, String to) throws SQLException {
+    return single("SELECT count(*) FROM post_events WHERE from_state = ? AND to_state = ?", from, to);
+  }
+
   /** How many texts an account was given more than once. */
   long textsRepeatedOnAnAccount() throws SQLException {
     return single("SELECT count(*) FROM (SELECT 1 FROM posts GROUP BY account_id, text HAVING count(*) > 1) repeated");
