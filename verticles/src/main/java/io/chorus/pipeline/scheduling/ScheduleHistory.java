@@ -56,7 +56,9 @@ public final class ScheduleHistory {
 
   /** The engagement history of each account that has any. */
   public Future<Map<String, EngagementHistory>> engagement(Collection<String> accountIds) {
-    Tuple params = Tuple.of(accountIds.toArray(String[]::new), engagementMetrics.toArray(String[]::new));
+    Tuple params = Tuple.tuple()
+        .addArrayOfString(accountIds.toArray(String[]::new))
+        .addArrayOfString(engagementMetrics.toArray(String[]::new));
     return pool.preparedQuery(ENGAGEMENT).execute(params).map(rows -> {
       Map<String, Long> samples = new HashMap<>();
       Map<String, Map<Integer, Double>> byHour = new HashMap<>();
@@ -74,7 +76,9 @@ public final class ScheduleHistory {
 
   /** When each account already posts, from {@code since} on. */
   public Future<Map<String, List<Instant>>> taken(Collection<String> accountIds, Instant since) {
-    Tuple params = Tuple.of(accountIds.toArray(String[]::new), OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+    Tuple params = Tuple.tuple()
+        .addArrayOfString(accountIds.toArray(String[]::new))
+        .addOffsetDateTime(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
     return pool.preparedQuery(TAKEN).execute(params).map(rows -> {
       Map<String, List<Instant>> taken = new HashMap<>();
       for (Row row : rows) {
