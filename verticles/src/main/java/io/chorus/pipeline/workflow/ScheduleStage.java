@@ -40,6 +40,9 @@ final class ScheduleStage implements Stage {
 
   @Override
   public Future<List<Move>> work(List<StagePost> posts) {
+    if (posts.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
     List<SlotRequest> requests = posts.stream()
         .map(ScheduleStage::request)
         .sorted(Comparator.comparing(SlotRequest::slotAt))

@@ -111,6 +111,22 @@ class ScheduleStageTest {
   }
 
   @Test
+  @DisplayName("history is read on the brand's clock across daylight saving: a hit at 02:30 winter time on the fall-back night counts for Sunday 02:00")
+  void historyAcrossDaylightSaving(VertxTestContext ctx) {
+    // 01:30 UTC on 25 October 2026 is the second 02:30 in Paris (UTC+1); a week later, still
+    // winter time, Sunday 02:00 is 01:00 UTC. The weekend prior alone would pick 04:00.
+    published("acme-x", Instant.parse("2026-10-25T01:30:00Z"))
+        .compose(hit -> samples(hit, "likes", 30, "shares", 3, "likes", 50))
+        .compose(done -> approved("launch", "acme-x", Instant.parse("2026-11-01T00:00:00Z")))
+        .compose(inserted -> schedule(SchedulingFixture.options(0, 0, 3, curve(hours(), hours(4, 10))),
+            Instant.parse("2026-10-30T00:00:00Z")))
+        .onComplete(ctx.succeeding(times -> ctx.verify(() -> {
+          assertThat(times).containsOnly(Map.entry("acme-x", Instant.parse("2026-11-01T01:00:00Z")));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("an account keeps the minimum spacing from its scheduled posts and from the others of the same batch")
   void minimumSpacing(VertxTestContext ctx) {
     insert("launch", "acme-x", Instant.parse("2026-06-09T06:00:00Z"), PostState.SCHEDULED,
