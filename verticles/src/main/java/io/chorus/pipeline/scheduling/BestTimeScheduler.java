@@ -65,7 +65,7 @@ public final class BestTimeScheduler {
    * The best candidate not before now. Candidates are stepped as instants, so a local time that a
    * spring-forward gap skips never comes up, and both passes through a fall-back hour do.
    */
-  Instant bestTime(SlotRequest post, EngagementHistory history, Instant now) {
+  private Instant bestTime(SlotRequest post, EngagementHistory history, Instant now) {
     Instant start = post.slotAt().isBefore(now) ? now : post.slotAt();
     Instant end = post.slotAt().plus(post.window());
     if (!start.isBefore(end)) {
