@@ -18,9 +18,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ public final class PublisherVerticle extends VerticleBase {
   private long timer = -1;
   private Future<?> round = Future.succeededFuture();
   /** Posts sent to their platform whose outcome is not recorded yet. */
-  private final Map<UUID, ClaimedPost> inFlight = new LinkedHashMap<>();
+  private final Set<UUID> inFlight = new LinkedHashSet<>();
 
   @Override
   public Future<?> start() {
@@ -85,7 +85,7 @@ public final class PublisherVerticle extends VerticleBase {
     }
     LOG.warn("Releasing {} post(s) still in flight after the {} ms shutdown grace", inFlight.size(),
         options.shutdownGraceMs());
-    List<Move> releases = inFlight.keySet().stream()
+    List<Move> releases = inFlight.stream()
         .map(id -> Move.of(id, PostState.PUBLISHING, PostState.UNKNOWN).withDetail(RELEASED))
         .toList();
     inFlight.clear();
@@ -121,7 +121,7 @@ public final class PublisherVerticle extends VerticleBase {
           if (stopping) {
             return giveBack(claimed);
           }
-          claimed.forEach(post -> inFlight.put(post.id(), post));
+          claimed.forEach(post -> inFlight.add(post.id()));
           List<Future<Move>> outcomes = claimed.stream().map(this::publish).toList();
           return Future.join(outcomes)
               .transform(done -> transitions.apply(outcomes.stream().map(Future::result).toList()))

@@ -11,9 +11,12 @@ record StagePost(
     UUID id,
     String brandId,
     String campaignId,
+    String accountId,
     Platform platform,
     Instant slotAt,
     String text,
     JsonObject campaign,
+    JsonObject calendar,
     String voice,
+    String timeZone,
     List<String> bannedWords) {}

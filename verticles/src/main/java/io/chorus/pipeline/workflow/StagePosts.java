@@ -14,7 +14,8 @@ import java.util.List;
 /** Reads the posts waiting in a state, oldest first, with their campaign and brand. */
 final class StagePosts {
   private static final String WAITING = """
-      SELECT p.id, p.brand_id, p.campaign_id, p.platform, p.slot_at, p.text, c.spec, b.voice, b.banned_words
+      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, c.spec, c.calendar,
+             b.voice, b.time_zone, b.banned_words
       FROM posts p
       JOIN campaigns c ON c.id = p.campaign_id
       JOIN brands b ON b.id = p.brand_id
@@ -42,11 +43,14 @@ final class StagePosts {
         row.getUUID("id"),
         row.getString("brand_id"),
         row.getString("campaign_id"),
+        row.getString("account_id"),
         Platform.of(row.getString("platform")),
         row.getOffsetDateTime("slot_at").toInstant(),
         row.getString("text"),
         (JsonObject) row.getJson("spec"),
+        (JsonObject) row.getJson("calendar"),
         row.getString("voice"),
+        row.getString("time_zone"),
         Arrays.asList(row.getArrayOfStrings("banned_words")));
   }
 }
