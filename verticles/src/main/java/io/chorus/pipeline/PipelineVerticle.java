@@ -6,8 +6,10 @@ import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.pipeline.catalog.CatalogSync;
+import io.chorus.pipeline.command.PostCommands;
 import io.chorus.pipeline.planning.PlanStore;
 import io.chorus.pipeline.post.PostQueries;
 import io.chorus.pipeline.post.PostTransitions;
@@ -22,25 +24,29 @@ import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 
 /**
- * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries and
- * reports the database's health. At start it writes the configured catalog (brands, accounts,
+ * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
+ * carries out operators' commands on posts and reports the database's health. At start it writes the configured catalog (brands, accounts,
  * campaigns) into PostgreSQL.
  */
 public final class PipelineVerticle extends VerticleBase {
   private Pool pool;
   private PlanStore plans;
   private PostQueries queries;
+  private PostCommands commands;
 
   @Override
   public Future<?> start() {
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
-    plans = new PlanStore(pool, new PostTransitions(pool, vertx.eventBus()));
+    PostTransitions transitions = new PostTransitions(pool, vertx.eventBus());
+    plans = new PlanStore(pool, transitions);
     queries = new PostQueries(pool);
+    commands = new PostCommands(queries, transitions);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
         .compose(synced -> Future.all(
             bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
   }
 
@@ -64,6 +70,10 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void command(Message<PostCommand> message) {
+    commands.execute(message.body(), Instant.now()).onComplete(result -> reply(message, result));
   }
 
   private void status(Message<HealthQuery> message) {
