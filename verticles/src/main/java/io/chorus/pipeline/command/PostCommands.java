@@ -63,7 +63,7 @@ public final class PostCommands {
       case RESCHEDULE -> EnumSet.of(PostState.SCHEDULED);
     };
     if (!allowed.contains(state)) {
-      throw ChorusError.of(ErrorCode.ILLEGAL_TRANSITION, "a " + state + " post cannot be "
+      throw ChorusError.of(ErrorCode.ILLEGAL_TRANSITION, "post " + id + " is " + state + " and cannot be "
           + pastTense(command.action()) + "; only a post in " + allowed + " can").exception();
     }
     Move move = switch (command.action()) {
