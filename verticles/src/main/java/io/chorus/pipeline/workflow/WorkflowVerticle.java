@@ -2,6 +2,8 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.pipeline.PipelineOptions;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.Future;
@@ -38,7 +40,7 @@ public final class WorkflowVerticle extends VerticleBase {
         new GenerateStage(vertx.eventBus(), delivery),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
-        new AutoReviewStage(),
+        new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
         new ScheduleStage(Clock.systemUTC()));
     stages.forEach(this::runRound);
     return Future.succeededFuture();
