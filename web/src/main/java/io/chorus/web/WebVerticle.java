@@ -7,6 +7,7 @@ import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.posts.PostsHandler;
+import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
@@ -94,6 +95,8 @@ public final class WebVerticle extends VerticleBase {
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);
