@@ -28,11 +28,11 @@ public final class CatalogSync {
         updated_at = now()
       """;
   private static final String UPSERT_CAMPAIGN = """
-      INSERT INTO campaigns (id, brand_id, name, spec, slot_every_secs, starts_at, ends_at, max_slots)
-      VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7::timestamptz, $8)
+      INSERT INTO campaigns (id, brand_id, name, spec, slot_every_secs, starts_at, ends_at, max_slots, calendar)
+      VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7::timestamptz, $8, $9)
       ON CONFLICT (id) DO UPDATE SET brand_id = $2, name = $3, spec = $4, slot_every_secs = $5,
         starts_at = COALESCE($6::timestamptz, campaigns.starts_at), ends_at = $7::timestamptz,
-        max_slots = $8, updated_at = now()
+        max_slots = $8, calendar = $9, updated_at = now()
       """;
 
   private final Pool pool;
@@ -86,7 +86,8 @@ public final class CatalogSync {
           .addInteger(calendar.getInteger("everySeconds"))
           .addString(calendar.getString("startsAt"))
           .addString(calendar.getString("endsAt"))
-          .addInteger(calendar.getInteger("maxSlots")));
+          .addInteger(calendar.getInteger("maxSlots"))
+          .addValue(calendar));
     }
     return batch(connection, UPSERT_CAMPAIGN, rows);
   }

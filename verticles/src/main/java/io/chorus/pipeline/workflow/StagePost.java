@@ -16,5 +16,7 @@ record StagePost(
     Instant slotAt,
     String text,
     JsonObject campaign,
+    JsonObject calendar,
     String voice,
+    String timeZone,
     BrandRules rules) {}

@@ -17,8 +17,8 @@ import java.util.List;
  */
 final class StagePosts {
   private static final String WAITING = """
-      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, c.spec, b.voice,
-             b.approval, b.review_rules
+      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, c.spec, c.calendar,
+             b.voice, b.time_zone, b.approval, b.review_rules
       FROM posts p
       JOIN campaigns c ON c.id = p.campaign_id
       JOIN brands b ON b.id = p.brand_id
@@ -51,7 +51,9 @@ final class StagePosts {
         row.getOffsetDateTime("slot_at").toInstant(),
         row.getString("text"),
         (JsonObject) row.getJson("spec"),
+        (JsonObject) row.getJson("calendar"),
         row.getString("voice"),
+        row.getString("time_zone"),
         BrandRules.fromStored(row.getString("approval"), (JsonObject) row.getJson("review_rules")));
   }
 }
