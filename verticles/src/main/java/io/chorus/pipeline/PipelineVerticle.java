@@ -8,11 +8,15 @@ import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.pipeline.catalog.CatalogSync;
 import io.chorus.pipeline.command.PostCommands;
 import io.chorus.pipeline.planning.PlanStore;
 import io.chorus.pipeline.post.PostQueries;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.HumanReview;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.AsyncResult;
@@ -25,13 +29,15 @@ import java.time.Instant;
 
 /**
  * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
- * carries out operators' commands on posts and reports the database's health. At start it writes the configured catalog (brands, accounts,
- * campaigns) into PostgreSQL.
+ * takes people's review decisions, carries out operators' commands on posts and reports the
+ * database's health. At start it writes the configured catalog (brands, accounts, campaigns)
+ * into PostgreSQL.
  */
 public final class PipelineVerticle extends VerticleBase {
   private Pool pool;
   private PlanStore plans;
   private PostQueries queries;
+  private HumanReview reviews;
   private PostCommands commands;
 
   @Override
@@ -40,12 +46,14 @@ public final class PipelineVerticle extends VerticleBase {
     PostTransitions transitions = new PostTransitions(pool, vertx.eventBus());
     plans = new PlanStore(pool, transitions);
     queries = new PostQueries(pool);
+    reviews = new HumanReview(new ReviewStore(pool), transitions, queries, ReviewOptions.fromConfig(config()));
     commands = new PostCommands(queries, transitions);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
         .compose(synced -> Future.all(
             bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
             bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
   }
@@ -70,6 +78,10 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void review(Message<ReviewDecision> message) {
+    reviews.decide(message.body()).onComplete(result -> reply(message, result));
   }
 
   private void command(Message<PostCommand> message) {

@@ -9,6 +9,7 @@ import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostsHandler;
+import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
@@ -97,6 +98,8 @@ public final class WebVerticle extends VerticleBase {
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));
     for (PostAction action : PostAction.values()) {
       router.post("/api/v1/posts/:id/" + action.name().toLowerCase(Locale.ROOT))

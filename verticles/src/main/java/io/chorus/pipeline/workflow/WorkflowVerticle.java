@@ -2,6 +2,11 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.pipeline.PipelineOptions;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
+import io.chorus.pipeline.scheduling.BestTimeScheduler;
+import io.chorus.pipeline.scheduling.ScheduleHistory;
+import io.chorus.pipeline.scheduling.SchedulingOptions;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.Future;
@@ -10,6 +15,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +39,15 @@ public final class WorkflowVerticle extends VerticleBase {
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
     waiting = new StagePosts(pool);
     transitions = new PostTransitions(pool, vertx.eventBus());
+    SchedulingOptions scheduling = SchedulingOptions.fromConfig(config());
     DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
     List<Stage> stages = List.of(
         new GenerateStage(vertx.eventBus(), delivery),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
-        new AutoReviewStage(),
-        new ScheduleStage(Clock.systemUTC()));
+        new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
+        new ScheduleStage(new BestTimeScheduler(scheduling, Clock.systemUTC(), new SplittableRandom()),
+            new ScheduleHistory(pool, scheduling.engagementMetrics()), Clock.systemUTC()));
     stages.forEach(this::runRound);
     return Future.succeededFuture();
   }

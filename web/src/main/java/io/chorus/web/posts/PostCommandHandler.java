@@ -5,7 +5,7 @@ import io.chorus.contracts.JsonRecordCodec;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostView;
-import io.chorus.web.auth.Actors;
+import io.chorus.web.auth.Actor;
 import io.chorus.web.problem.FieldError;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
@@ -64,7 +64,7 @@ public final class PostCommandHandler implements Handler<RoutingContext> {
         return;
       }
     }
-    PostCommand command = new PostCommand(rc.pathParam("id"), action, Actors.of(rc), body.getString("reason"),
+    PostCommand command = new PostCommand(rc.pathParam("id"), action, Actor.of(rc), body.getString("reason"),
         scheduledAt);
     bus.<PostView>request(Addresses.PIPELINE_COMMAND, command, delivery)
         .onSuccess(reply -> rc.response()
