@@ -1,5 +1,6 @@
 package io.chorus.pipeline.catalog;
 
+import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,15 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the brands, accounts and campaigns of the configuration into PostgreSQL, so that posts
- * can refer to them. Idempotent: every node may run it at start-up. A campaign keeps the start
- * time it got when first seen unless the configuration names one.
+ * Writes the brands (with their review rules), accounts and campaigns of the configuration into
+ * PostgreSQL, so that posts can refer to them. Idempotent: every node may run it at start-up. A
+ * campaign keeps the start time it got when first seen unless the configuration names one.
  */
 public final class CatalogSync {
   private static final String UPSERT_BRAND = """
-      INSERT INTO brands (id, name, time_zone, voice, banned_words) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO brands (id, name, time_zone, voice, banned_words, approval, review_rules)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
       ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, voice = $4, banned_words = $5,
-        updated_at = now()
+        approval = $6, review_rules = $7, updated_at = now()
       """;
   private static final String UPSERT_ACCOUNT = """
       INSERT INTO accounts (id, brand_id, platform, handle, external_id) VALUES ($1, $2, $3, $4, $5)
@@ -52,8 +54,10 @@ public final class CatalogSync {
   private static Future<Void> upsertBrands(SqlConnection connection, JsonArray brands) {
     List<Tuple> rows = new ArrayList<>();
     for (JsonObject brand : objects(brands)) {
+      BrandRules rules = BrandRules.fromBrand(brand);
       rows.add(Tuple.of(brand.getString("id"), brand.getString("name"), brand.getString("timeZone", "UTC"),
-          brand.getString("voice", ""), strings(brand.getJsonArray("bannedWords"))));
+          brand.getString("voice", ""), rules.bannedWords().toArray(String[]::new), rules.approval().id(),
+          rules.rulesJson()));
     }
     return batch(connection, UPSERT_BRAND, rows);
   }
@@ -105,12 +109,5 @@ public final class CatalogSync {
     List<JsonObject> result = new ArrayList<>();
     array.forEach(item -> result.add((JsonObject) item));
     return result;
-  }
-
-  private static String[] strings(JsonArray array) {
-    if (array == null) {
-      return new String[0];
-    }
-    return array.stream().map(String::valueOf).toArray(String[]::new);
   }
 }

@@ -163,7 +163,8 @@ public final class PublisherVerticle extends VerticleBase {
       return quotaWait ? retry.refundingAttempt() : retry;
     }
     LOG.warn("Post {} on {} failed after {} attempts: {}", post.id(), post.platform().id(), post.attempt(), reason);
-    return Move.of(post.id(), PostState.PUBLISHING, PostState.FAILED).withDetail(reason);
+    Move failed = Move.of(post.id(), PostState.PUBLISHING, PostState.FAILED).withDetail(reason);
+    return error.retryable() ? failed.exhaustingAttempts() : failed;
   }
 
   private String mediaUrl(String media) {

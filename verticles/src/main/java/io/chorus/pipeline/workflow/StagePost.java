@@ -1,9 +1,9 @@
 package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.Platform;
+import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A post waiting in a workflow stage, with the campaign and brand facts stages need. */
@@ -19,4 +19,4 @@ record StagePost(
     JsonObject calendar,
     String voice,
     String timeZone,
-    List<String> bannedWords) {}
+    BrandRules rules) {}

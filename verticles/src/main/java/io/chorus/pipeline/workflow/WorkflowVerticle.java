@@ -2,6 +2,8 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.pipeline.PipelineOptions;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
 import io.chorus.pipeline.scheduling.BestTimeScheduler;
 import io.chorus.pipeline.scheduling.ScheduleHistory;
 import io.chorus.pipeline.scheduling.SchedulingOptions;
@@ -43,7 +45,7 @@ public final class WorkflowVerticle extends VerticleBase {
         new GenerateStage(vertx.eventBus(), delivery),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
-        new AutoReviewStage(),
+        new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
         new ScheduleStage(new BestTimeScheduler(scheduling, Clock.systemUTC(), new SplittableRandom()),
             new ScheduleHistory(pool, scheduling.engagementMetrics()), Clock.systemUTC()));
     stages.forEach(this::runRound);
