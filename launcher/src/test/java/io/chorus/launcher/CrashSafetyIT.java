@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Chorus nodes sharing one PostgreSQL schema, only the first with the Team Leader and the web.
  * Midway through a campaign of {@value #POSTS} LinkedIn and TikTok posts, while both nodes have
  * posts in flight, the first node is killed with SIGKILL and started again; the simulator's own
- * record must then hold every post exactly once. A TikTok post is on the platform from its init
+ * record must then hold every post that passed review exactly once, and no post may be left
+ * unsettled. A TikTok post is on the platform from its init
  * but confirmed only once processed, so the kill leaves posts that are published yet not known
  * to be: the case where a careless recovery publishes twice.
  */
@@ -35,8 +36,14 @@ class CrashSafetyIT {
   /** Accounts per platform. */
   private static final int ACCOUNTS = 25;
   private static final List<String> PLATFORMS = List.of("linkedin", "tiktok");
-  private static final int SLOTS = 40;
+  private static final int SLOTS = 42;
   private static final int POSTS = ACCOUNTS * PLATFORMS.size() * SLOTS;
+  /**
+   * Review rejects a post whose text repeats its account's latest one, and the offline generator
+   * sometimes writes the same text for two slots; such posts never reach publishing, and the
+   * campaign plans enough posts that at least this many are published all the same.
+   */
+  private static final int AT_LEAST_PUBLISHED = 2000;
   /** How long a simulated TikTok post takes to process: long enough to keep both nodes busy. */
   private static final int PROCESSING_MS = 2500;
   /** The node is killed once the simulator has received this share of the posts. */
@@ -49,6 +56,7 @@ class CrashSafetyIT {
   private static final Pattern SIMULATOR_URL = Pattern.compile("Simulator listening on (http://\\S+)");
   private static final Pattern NODE_STARTED = Pattern.compile("Chorus node started");
   private static final List<String> FINAL_STATES = List.of("PUBLISHED", "FAILED", "REJECTED", "CANCELLED");
+  private static final List<String> EXPECTED_STATES = List.of("PUBLISHED", "REJECTED");
 
   private final Path jar = Path.of(System.getProperty("chorus.jar", "target/chorus.jar"));
   private final List<ChorusProcess> processes = new ArrayList<>();
@@ -120,10 +128,16 @@ class CrashSafetyIT {
   }
 
   private static void assertExactlyOnce(PostLedger ledger, SimulatorRecord record) throws Exception {
-    assertThat(ledger.countByState()).as("posts by state").isEqualTo(Map.of("PUBLISHED", (long) POSTS));
+    Map<String, Long> byState = ledger.countByState();
+    assertThat(byState.keySet()).as("states of the posts; those not published: %s", ledger.reasonsNotPublished())
+        .isSubsetOf(EXPECTED_STATES);
+    assertThat(ledger.rejectedAfterReview()).as("rejected posts that had been scheduled").isZero();
+    long published = byState.getOrDefault("PUBLISHED", 0L);
+    assertThat(published).as("published posts; those not published: %s", ledger.reasonsNotPublished())
+        .isGreaterThanOrEqualTo(AT_LEAST_PUBLISHED);
     JsonArray received = record.posts();
-    assertThat(received).as("the simulator's record of posts").hasSize(POSTS);
-    assertThat(record.totalPosts()).as("posts the simulator counted, trimmed or not").isEqualTo(POSTS);
+    assertThat(received).as("the simulator's record of posts").hasSize((int) published);
+    assertThat(record.totalPosts()).as("posts the simulator counted, trimmed or not").isEqualTo(published);
 
     Map<String, List<JsonObject>> receivedById = received.stream().map(JsonObject.class::cast)
         .collect(Collectors.groupingBy(post -> post.getString("id")));
@@ -171,8 +185,9 @@ class CrashSafetyIT {
   /**
    * The configuration both nodes share: the test schema, a brand of {@value #ACCOUNTS} accounts on
    * each of LinkedIn and TikTok (the simulator refuses repeated texts only on X and Facebook), on
-   * the simulator, a campaign of {@value #SLOTS} one-second slots, short leases, and no rate limit
-   * in the way.
+   * the simulator, a campaign of {@value #SLOTS} one-second slots each published at the slot
+   * (no jitter, no spacing between an account's posts), review rejecting only a repeat of the
+   * account's latest text, short leases, and no rate limit in the way.
    */
   private JsonObject overlay(String simulatorUrl, Instant firstSlot) {
     JsonObject platforms = new JsonObject();
@@ -192,8 +207,13 @@ class CrashSafetyIT {
         .put("accounts", accounts);
     JsonObject campaign = new JsonObject().put("id", "crash-campaign").put("brand", "crash").put("name", "Crash")
         .put("brief", "A new single-origin espresso roast, out this week in every shop.")
-        .put("keyMessages", new JsonArray().add("roasted every Tuesday").add("notes of cocoa and cherry"))
-        .put("hashtags", new JsonArray().add("#Espresso"))
+        // Inputs rich enough that no post of an account reads like its recent ones, which review rejects.
+        .put("keyMessages", new JsonArray(List.of("roasted every Tuesday", "notes of cocoa and cherry",
+            "grown at 1,900 metres in Huila", "the farm is paid well above fair-trade prices", "a crema that lasts",
+            "best as a flat white", "sold in 250 g bags", "ground to order in every shop")))
+        .put("hashtags", new JsonArray(List.of("#Espresso", "#Coffee", "#SingleOrigin")))
+        .put("trends", new JsonArray(List.of("slow mornings", "home baristas", "first frost", "weekend brunch")))
+        .put("callToAction", "Find it in your nearest shop")
         .put("platforms", new JsonArray(PLATFORMS))
         .put("media", new JsonArray().add("crash-espresso.jpg"))
         .put("calendar", new JsonObject().put("everySeconds", 1).put("startsAt", firstSlot.toString()).put("maxSlots", SLOTS));
@@ -202,6 +222,8 @@ class CrashSafetyIT {
         .put("database", database.databaseConfig())
         .put("leader", new JsonObject().put("planIntervalMs", 1000).put("planHorizonSeconds", 3600))
         .put("pipeline", new JsonObject().put("pollIntervalMs", 100).put("batchSize", 100).put("leaseSeconds", 5))
+        .put("scheduling", new JsonObject().put("jitterSeconds", 0).put("minSpacingSeconds", 0))
+        .put("review", new JsonObject().put("nearDuplicate", new JsonObject().put("recentPosts", 1).put("threshold", 1.0)))
         .put("rateLimit", new JsonObject().put("keyPrefix", "chorus:rl:crash-" + UUID.randomUUID() + ":"))
         .put("media", new JsonObject().put("baseUrl", simulatorUrl + "/media"))
         .put("platforms", platforms)

@@ -48,6 +48,28 @@ final class PostLedger {
     return counts;
   }
 
+  /** Why posts not published stopped where they are, with how many posts each reason holds. */
+  Map<String, Long> reasonsNotPublished() throws SQLException {
+    Map<String, Long> reasons = new TreeMap<>();
+    try (Connection connection = connect();
+        PreparedStatement query = connection.prepareStatement("SELECT state || ': ' || coalesce(last_error, '-'), "
+            + "count(*) FROM posts WHERE state <> 'PUBLISHED' GROUP BY 1");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        reasons.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return reasons;
+  }
+
+  /** How many rejected posts ever got as far as being scheduled: none should, review comes first. */
+  long rejectedAfterReview() throws SQLException {
+    return single("""
+        SELECT count(DISTINCT p.id) FROM posts p JOIN post_events e ON e.post_id = p.id
+        WHERE p.state = 'REJECTED' AND e.to_state IN ('SCHEDULED', 'PUBLISHING', 'PUBLISHED')
+        """);
+  }
+
   /** How many publishers hold posts in flight right now: each node has one. */
   long publishersInFlight() throws SQLException {
     return single("SELECT count(DISTINCT lease_owner) FROM posts WHERE state = 'PUBLISHING'");
