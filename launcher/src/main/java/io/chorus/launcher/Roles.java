@@ -6,6 +6,7 @@ import io.chorus.leader.TeamLeaderVerticle;
 import io.chorus.metrics.LiveMetricsVerticle;
 import io.chorus.pipeline.PipelineVerticle;
 import io.chorus.pipeline.publishing.PublisherVerticle;
+import io.chorus.pipeline.publishing.ReconcilerVerticle;
 import io.chorus.pipeline.workflow.WorkflowVerticle;
 import io.chorus.platform.PlatformAgentVerticle;
 import io.chorus.web.WebVerticle;
@@ -30,7 +31,7 @@ enum Roles {
   INSTAGRAM(() -> new PlatformAgentVerticle(Platform.INSTAGRAM)),
   LINKEDIN(() -> new PlatformAgentVerticle(Platform.LINKEDIN)),
   TIKTOK(() -> new PlatformAgentVerticle(Platform.TIKTOK)),
-  PIPELINE(PipelineVerticle::new, WorkflowVerticle::new, PublisherVerticle::new),
+  PIPELINE(PipelineVerticle::new, WorkflowVerticle::new, PublisherVerticle::new, ReconcilerVerticle::new),
   METRICS(LiveMetricsVerticle::new),
   LEADER(TeamLeaderVerticle::new),
   WEB(WebVerticle::new);

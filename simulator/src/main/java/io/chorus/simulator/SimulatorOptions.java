@@ -34,8 +34,8 @@ public class SimulatorOptions {
   private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
 
   /**
-   * Reads the {@code simulator} section of the configuration, quotas under {@code quotas}; absent
-   * keys keep their defaults.
+   * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
+   * object; absent keys keep their defaults.
    */
   public static SimulatorOptions fromJson(JsonObject simulatorSection) {
     JsonObject json = simulatorSection == null ? new JsonObject() : simulatorSection;
@@ -48,7 +48,8 @@ public class SimulatorOptions {
         .setXPostsPer15Min(quotas.getInteger("xPostsPer15Min", DEFAULT_X_POSTS_PER_15_MIN))
         .setXPostsPerDay(quotas.getInteger("xPostsPerDay", DEFAULT_X_POSTS_PER_DAY))
         .setFacebookCallsPerHour(quotas.getInteger("facebookCallsPerHour", DEFAULT_FACEBOOK_CALLS_PER_HOUR))
-        .setInstagramPublishesPerDay(quotas.getInteger("instagramPublishesPerDay", DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY))
+        .setInstagramPublishesPerDay(
+            quotas.getInteger("instagramPublishesPerDay", DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY))
         .setLinkedinPostsPerDay(quotas.getInteger("linkedinPostsPerDay", DEFAULT_LINKEDIN_POSTS_PER_DAY))
         .setTiktokInitsPerMinute(quotas.getInteger("tiktokInitsPerMinute", DEFAULT_TIKTOK_INITS_PER_MINUTE))
         .setTiktokCreatorInfoPerMinute(

@@ -26,14 +26,14 @@ class SimulatorOptionsTest {
   }
 
   @Test
-  @DisplayName("quotas come from the quotas object; a quota not named keeps the platform's documented value")
+  @DisplayName("quotas come from the quotas object of the section; those it leaves out keep the documented ones")
   void readsQuotas() {
     SimulatorOptions options = SimulatorOptions.fromJson(new JsonObject()
-        .put("quotas", new JsonObject().put("linkedinPostsPerDay", 1_000_000).put("xPostsPer15Min", 500)));
-    assertThat(options.getLinkedinPostsPerDay()).isEqualTo(1_000_000);
-    assertThat(options.getXPostsPer15Min()).isEqualTo(500);
-    assertThat(options.getXPostsPerDay()).isEqualTo(SimulatorOptions.DEFAULT_X_POSTS_PER_DAY);
-    assertThat(options.getTiktokInitsPerMinute()).isEqualTo(SimulatorOptions.DEFAULT_TIKTOK_INITS_PER_MINUTE);
+        .put("quotas", new JsonObject().put("tiktokInitsPerMinute", 1000).put("linkedinPostsPerDay", 5000)));
+    assertThat(options.getTiktokInitsPerMinute()).isEqualTo(1000);
+    assertThat(options.getLinkedinPostsPerDay()).isEqualTo(5000);
+    assertThat(options.getTiktokStatusPerMinute()).isEqualTo(SimulatorOptions.DEFAULT_TIKTOK_STATUS_PER_MINUTE);
+    assertThat(options.getXPostsPer15Min()).isEqualTo(SimulatorOptions.DEFAULT_X_POSTS_PER_15_MIN);
   }
 
   @Test

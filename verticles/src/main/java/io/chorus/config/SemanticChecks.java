@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The rules the schema cannot express: unique ids, campaigns that name a defined brand with an
- * account on each of their platforms, demo secrets only towards this machine, real time zones.
+ * account on each of their platforms (and a disclosure when they are sponsored), demo secrets only towards this machine, real time zones.
  * It reads defensively, so it can run on a configuration that also broke the schema.
  */
 final class SemanticChecks {
@@ -77,6 +77,7 @@ final class SemanticChecks {
           problems.add(path + ".brand: \"" + brand + "\" is not a defined brand; expected " + known);
         } else if (brand != null) {
           coverage(campaign, path, brand);
+          disclosure(campaign, path, brand);
         }
       }
     }
@@ -98,6 +99,15 @@ final class SemanticChecks {
         problems.add(path + ".platforms[" + m + "]: \"" + platform + "\" has no account of brand \"" + brand
             + "\"; expected an account with platform " + platform + " under brands[" + index + "].accounts");
       }
+    }
+  }
+
+  private void disclosure(JsonObject campaign, String path, String brand) {
+    int index = brandIndex.get(brand);
+    JsonObject brandConfig = config.getJsonArray("brands").getJsonObject(index);
+    if (Boolean.TRUE.equals(campaign.getValue("sponsored")) && string(brandConfig, "disclosure") == null) {
+      problems.add(path + ".sponsored: true but brand \"" + brand + "\" has no disclosure to carry; expected a"
+          + " disclosure such as \"#ad\" under brands[" + index + "].disclosure");
     }
   }
 

@@ -2,7 +2,12 @@ package io.chorus.pipeline;
 
 import io.vertx.core.json.JsonObject;
 
-/** How the pipeline paces and retries its work: the {@code pipeline} section of the configuration. */
+/**
+ * How the pipeline paces and retries its work: the {@code pipeline} section of the configuration.
+ *
+ * @param shutdownGraceMs how long a stopping publisher waits for the posts in flight before it
+ *     releases them to reconciliation
+ */
 public record PipelineOptions(
     long pollIntervalMs,
     int batchSize,
@@ -12,7 +17,11 @@ public record PipelineOptions(
     long backoffMaxMs,
     double backoffJitter,
     long requestTimeoutMs,
+    long shutdownGraceMs,
     String mediaBaseUrl) {
+
+  /** The grace when the configuration names none: short enough for a node to stop within ten seconds. */
+  public static final long DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 
   public static PipelineOptions fromConfig(JsonObject config) {
     JsonObject pipeline = config.getJsonObject("pipeline");
@@ -26,6 +35,7 @@ public record PipelineOptions(
         backoff.getLong("maxMs"),
         backoff.getDouble("jitter"),
         pipeline.getLong("requestTimeoutMs"),
+        pipeline.getLong("shutdownGraceMs", DEFAULT_SHUTDOWN_GRACE_MS),
         config.getJsonObject("media").getString("baseUrl"));
   }
 }

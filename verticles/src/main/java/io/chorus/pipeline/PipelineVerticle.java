@@ -6,11 +6,17 @@ import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.pipeline.catalog.CatalogSync;
+import io.chorus.pipeline.command.PostCommands;
 import io.chorus.pipeline.planning.PlanStore;
 import io.chorus.pipeline.post.PostQueries;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.HumanReview;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.AsyncResult;
@@ -22,25 +28,33 @@ import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 
 /**
- * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries and
- * reports the database's health. At start it writes the configured catalog (brands, accounts,
- * campaigns) into PostgreSQL.
+ * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
+ * takes people's review decisions, carries out operators' commands on posts and reports the
+ * database's health. At start it writes the configured catalog (brands, accounts, campaigns)
+ * into PostgreSQL.
  */
 public final class PipelineVerticle extends VerticleBase {
   private Pool pool;
   private PlanStore plans;
   private PostQueries queries;
+  private HumanReview reviews;
+  private PostCommands commands;
 
   @Override
   public Future<?> start() {
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
-    plans = new PlanStore(pool, new PostTransitions(pool, vertx.eventBus()));
+    PostTransitions transitions = new PostTransitions(pool, vertx.eventBus());
+    plans = new PlanStore(pool, transitions);
     queries = new PostQueries(pool);
+    reviews = new HumanReview(new ReviewStore(pool), transitions, queries, ReviewOptions.fromConfig(config()));
+    commands = new PostCommands(queries, transitions);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
         .compose(synced -> Future.all(
             bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
+            bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
   }
 
@@ -64,6 +78,14 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void review(Message<ReviewDecision> message) {
+    reviews.decide(message.body()).onComplete(result -> reply(message, result));
+  }
+
+  private void command(Message<PostCommand> message) {
+    commands.execute(message.body(), Instant.now()).onComplete(result -> reply(message, result));
   }
 
   private void status(Message<HealthQuery> message) {

@@ -9,6 +9,7 @@ import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.ratelimit.Quota;
 import io.chorus.ratelimit.RateLimiter;
 import io.chorus.ratelimit.RateLimiterOptions;
@@ -27,13 +28,15 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One platform's agent: fits text to the platform and publishes posts through its API, behind
- * one circuit breaker named {@code platform.<id>}. Deployed once per platform.
+ * One platform's agent: fits text to the platform, publishes posts through its API and looks for
+ * posts of unknown outcome among the account's recent ones, behind one circuit breaker named
+ * {@code platform.<id>}. Deployed once per platform.
  */
 public final class PlatformAgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformAgentVerticle.class);
@@ -70,6 +73,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
     return Future.join(
         bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), this::optimize).completion(),
         bus.<PublishRequest>consumer(platform.address(Addresses.PUBLISH), this::publish).completion(),
+        bus.<ReconcileRequest>consumer(platform.address(Addresses.RECONCILE), this::reconcile).completion(),
         bus.<HealthQuery>consumer(platform.address(Addresses.STATUS), this::status).completion());
   }
 
@@ -109,7 +113,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
 
   private void publish(Message<PublishRequest> message) {
     PublishRequest request = message.body();
-    account(request)
+    account(request == null ? null : request.accountId(), request == null ? null : request.text())
         .compose(account -> publish(account, request))
         .onSuccess(result -> {
           LOG.info("published post {} on {} as {} (attempt {})",
@@ -139,21 +143,44 @@ public final class PlatformAgentVerticle extends VerticleBase {
   }
 
   private Future<PublishResult> publishThroughBreaker(PlatformAccount account, PublishRequest request) {
-    return breaker.<String>execute(() -> client.publish(account, request))
-        .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
-            ? ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE,
-                platform.id() + " circuit breaker is open", breakerSettings.resetMs()).exception()
-            : failure))
+    return throughBreaker(() -> client.publish(account, request))
         .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()));
   }
 
-  private Future<PlatformAccount> account(PublishRequest request) {
-    if (request == null || request.text() == null || request.accountId() == null) {
-      return invalid("a publish request needs an account and a text");
+  private void reconcile(Message<ReconcileRequest> message) {
+    ReconcileRequest request = message.body();
+    account(request == null ? null : request.accountId(), request == null ? null : request.text())
+        .compose(account -> Reconciliation.find(request,
+            since -> throughBreaker(() -> client.recentPosts(account, since))))
+        .onSuccess(result -> {
+          LOG.info("post {} {} on {}{}", request.postId(), result.found() ? "found" : "not found",
+              platform.id(), result.found() ? " as " + result.externalId() : "");
+          message.reply(result);
+        })
+        .onFailure(failure -> {
+          ChorusError error = ChorusError.from(failure);
+          LOG.warn("post {} not reconciled on {}: {}", request == null ? null : request.postId(),
+              platform.id(), error.message());
+          error.failReply(message);
+        });
+  }
+
+  /** Calls the platform through its breaker; an open breaker is a retryable PLATFORM_UNAVAILABLE. */
+  private <T> Future<T> throughBreaker(Supplier<Future<T>> call) {
+    return breaker.<T>execute(call)
+        .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
+            ? ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE,
+                platform.id() + " circuit breaker is open", breakerSettings.resetMs()).exception()
+            : failure));
+  }
+
+  private Future<PlatformAccount> account(String accountId, String text) {
+    if (text == null || accountId == null) {
+      return invalid("a request needs an account and a text");
     }
-    PlatformAccount account = accounts.get(request.accountId());
+    PlatformAccount account = accounts.get(accountId);
     if (account == null) {
-      return invalid("unknown account '" + request.accountId() + "'");
+      return invalid("unknown account '" + accountId + "'");
     }
     if (account.platform() != platform) {
       return invalid("account '" + account.id() + "' is on " + account.platform().id() + ", not " + platform.id());

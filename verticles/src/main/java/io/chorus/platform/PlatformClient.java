@@ -2,10 +2,18 @@ package io.chorus.platform;
 
 import io.chorus.contracts.platform.PublishRequest;
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
 
-/** Publishes posts through one platform's API; failures carry a {@link io.chorus.contracts.ChorusError}. */
+/**
+ * Publishes posts through one platform's API and reads the account's recent posts back; failures
+ * carry a {@link io.chorus.contracts.ChorusError}.
+ */
 public interface PlatformClient {
 
   /** Publishes the request's text and media as the account; the future holds the platform's id of the new post. */
   Future<String> publish(PlatformAccount account, PublishRequest request);
+
+  /** The account's posts created at or after {@code since}, newest first, as far back as a few pages reach. */
+  Future<List<RecentPost>> recentPosts(PlatformAccount account, Instant since);
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,16 @@ public final class Database {
   /** Applies pending Flyway migrations on a worker thread; the result names the version reached. */
   public static Future<String> migrate(Vertx vertx, DatabaseOptions options) {
     return vertx.executeBlocking(() -> {
-      MigrateResult result = Flyway.configure()
+      Flyway flyway = Flyway.configure()
           .dataSource(options.jdbcUrl(), options.user(), options.password())
           .schemas(options.schema())
           .defaultSchema(options.schema())
           .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      String version = result.targetSchemaVersion == null ? "none" : result.targetSchemaVersion;
+          .load();
+      MigrateResult result = flyway.migrate();
+      // With nothing to apply Flyway reports no target; the schema's current version is the answer.
+      MigrationInfo current = flyway.info().current();
+      String version = current == null ? "none" : current.getVersion().getVersion();
       LOG.info("Database schema {} at version {} ({} migrations applied)", options.schema(), version,
           result.migrationsExecuted);
       return version;

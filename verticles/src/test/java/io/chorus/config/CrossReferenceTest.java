@@ -57,4 +57,32 @@ class CrossReferenceTest {
         "campaigns[1].brand: \"nobody\" is not a defined brand; expected one of acme",
         "pipeline.backoff.initialMs: 400000 is more than pipeline.backoff.maxMs (300000); expected at most 300000"));
   }
+
+  @Test
+  @DisplayName("a sponsored campaign of a brand with no disclosure is named, since its posts could never pass review")
+  void sponsoredNeedsDisclosure(Vertx vertx, VertxTestContext ctx, @TempDir Path temp) {
+    ConfDir conf = ConfDir.copyOfShipped(temp);
+    Path brands = conf.write("brands.yaml", """
+        brands:
+          - id: acme
+            name: Acme
+            timeZone: UTC
+            accounts:
+              - {id: acme-x, platform: x, handle: "@acme", externalId: "1", accessToken: demo:acme-x}
+          - id: globex
+            name: Globex
+            timeZone: UTC
+            disclosure: "#ad"
+            accounts:
+              - {id: globex-x, platform: x, handle: "@globex", externalId: "2", accessToken: demo:globex-x}
+        campaigns:
+          - {id: paid, brand: acme, name: Paid, brief: Paid, platforms: [x], sponsored: true, calendar: {everySeconds: 60}}
+          - {id: own, brand: acme, name: Own, brief: Own, platforms: [x], sponsored: false, calendar: {everySeconds: 60}}
+          - {id: fine, brand: globex, name: Fine, brief: Ok, platforms: [x], sponsored: true, calendar: {everySeconds: 60}}
+        """);
+    ConfigSource source = conf.source().withConfigFile(brands).withOverride("platforms.x.baseUrl", "http://127.0.0.1:1/x");
+    ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, source), problems -> assertThat(problems).containsExactly(
+        "campaigns[0].sponsored: true but brand \"acme\" has no disclosure to carry; expected a disclosure such as"
+            + " \"#ad\" under brands[0].disclosure"));
+  }
 }

@@ -1,5 +1,6 @@
 package io.chorus.pipeline;
 
+import io.chorus.pipeline.scheduling.SchedulingFixture;
 import io.chorus.testkit.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +19,10 @@ final class PipelineFixture {
             .put("maxAttempts", 3)
             .put("backoff", new JsonObject().put("initialMs", 100).put("maxMs", 1000).put("jitter", 0.0))
             .put("requestTimeoutMs", 5000))
+        .put("review", new JsonObject()
+            .put("profanity", new JsonArray().add("damn"))
+            .put("nearDuplicate", new JsonObject().put("recentPosts", 20).put("threshold", 0.8)))
+        .put("scheduling", SchedulingFixture.section(0, 0, 50, SchedulingFixture.flat()))
         .put("media", new JsonObject().put("baseUrl", "http://127.0.0.1:9/media"))
         .put("metrics", new JsonObject().put("liveIntervalMs", 100).put("latencyWindowSeconds", 300))
         .put("brands", new JsonArray().add(new JsonObject()

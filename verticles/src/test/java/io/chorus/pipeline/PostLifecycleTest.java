@@ -173,7 +173,7 @@ class PostLifecycleTest {
           assertThat(rows).hasSize(1);
           Row row = rows.iterator().next();
           assertThat(row.getString("platform")).isEqualTo("x");
-          assertThat(row.getString("last_error")).isEqualTo("uses banned words: forbidden");
+          assertThat(row.getString("last_error")).isEqualTo("banned-words: uses the banned word \"forbidden\"");
           ctx.completeNow();
         })));
   }

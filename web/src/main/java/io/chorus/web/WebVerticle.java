@@ -2,11 +2,14 @@ package io.chorus.web;
 
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.metrics.LiveMetrics;
+import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
+import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostsHandler;
+import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
@@ -19,6 +22,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +98,13 @@ public final class WebVerticle extends VerticleBase {
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
+    router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));
+    for (PostAction action : PostAction.values()) {
+      router.post("/api/v1/posts/:id/" + action.name().toLowerCase(Locale.ROOT))
+          .handler(PostCommandHandler.create(vertx.eventBus(), action, options.requestTimeoutMs()));
+    }
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);

@@ -2,6 +2,7 @@ package io.chorus.simulator.facebook;
 
 import io.chorus.simulator.SimulatorOptions;
 import io.chorus.simulator.meta.AppUsage;
+import io.chorus.simulator.meta.GraphEdge;
 import io.chorus.simulator.meta.GraphErrors;
 import io.chorus.simulator.meta.GraphParams;
 import io.chorus.simulator.record.Recorder;
@@ -16,7 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Facebook Graph Pages publishing: feed posts (with scheduling) and photo posts. */
+/** Facebook Graph Pages publishing: feed posts (with scheduling) and photo posts, and the Page's feed. */
 public final class FacebookPlatform implements SimulatedPlatform {
 
   private static final long MIN_SCHEDULE_SECONDS = 10 * 60;
@@ -36,6 +37,7 @@ public final class FacebookPlatform implements SimulatedPlatform {
     this.router = Router.router(vertx);
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/feed").handler(this::feed);
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/photos").handler(this::photo);
+    router.getWithRegex("/(v\\d+\\.\\d+)/([^/]+)/(feed|published_posts)").handler(this::listFeed);
     router.route().handler(GraphErrors::notFound);
   }
 
@@ -96,6 +98,24 @@ public final class FacebookPlatform implements SimulatedPlatform {
     GraphErrors.ok(ctx, new JsonObject().put("id", photoId).put("post_id", postId));
   }
 
+  /** A Page's feed (or its published posts), newest first: id, message and created_time by default. */
+  private void listFeed(RoutingContext ctx) {
+    GraphParams params = GraphParams.of(ctx);
+    if (!usage.admit(ctx, params)) {
+      return;
+    }
+    GraphEdge.answer(ctx, params, recorder.recent(id(), ctx.pathParam("param1")), (post, fields) -> {
+      JsonObject item = new JsonObject();
+      boolean defaults = fields.equals(List.of(""));
+      if (defaults || fields.contains("created_time")) {
+        item.put("created_time", GraphEdge.time(post));
+      }
+      if ((defaults || fields.contains("message")) && !post.text().isEmpty()) {
+        item.put("message", post.text());
+      }
+      return item.put("id", post.id());
+    });
+  }
 
   /** Scheduling needs published=false and a unix time 10 minutes to 30 days ahead; null when fine. */
   private static String scheduleError(GraphParams params) {

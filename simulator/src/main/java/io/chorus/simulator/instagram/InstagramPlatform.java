@@ -2,6 +2,7 @@ package io.chorus.simulator.instagram;
 
 import io.chorus.simulator.SimulatorOptions;
 import io.chorus.simulator.meta.AppUsage;
+import io.chorus.simulator.meta.GraphEdge;
 import io.chorus.simulator.meta.GraphErrors;
 import io.chorus.simulator.meta.GraphParams;
 import io.chorus.simulator.record.Recorder;
@@ -17,7 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Instagram Graph content publishing: create a container, wait for FINISHED, publish within the daily quota. */
+/**
+ * Instagram Graph content publishing (create a container, wait for FINISHED, publish within the
+ * daily quota) and the user's media list.
+ */
 public final class InstagramPlatform implements SimulatedPlatform {
 
   private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
@@ -41,6 +45,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
     router.postWithRegex(VERSION + "/([^/]+)/media").handler(this::createContainer);
     router.postWithRegex(VERSION + "/([^/]+)/media_publish").handler(this::publish);
     router.getWithRegex(VERSION + "/([^/]+)/content_publishing_limit").handler(this::publishingLimit);
+    router.getWithRegex(VERSION + "/([^/]+)/media").handler(this::listMedia);
     router.getWithRegex(VERSION + "/([^/]+)").handler(this::containerStatus);
     router.route().handler(GraphErrors::notFound);
   }
@@ -139,6 +144,26 @@ public final class InstagramPlatform implements SimulatedPlatform {
     GraphErrors.ok(ctx, new JsonObject().put("data", new JsonArray().add(entry)));
   }
 
+  /** An IG user's published media, newest first: only the id unless {@code fields} asks for more. */
+  private void listMedia(RoutingContext ctx) {
+    GraphParams params = GraphParams.of(ctx);
+    if (!usage.admit(ctx, params)) {
+      return;
+    }
+    GraphEdge.answer(ctx, params, recorder.recent(id(), ctx.pathParam("param1")), (post, fields) -> {
+      JsonObject item = new JsonObject();
+      if (fields.contains("caption") && !post.text().isEmpty()) {
+        item.put("caption", post.text());
+      }
+      if (fields.contains("timestamp")) {
+        item.put("timestamp", GraphEdge.time(post));
+      }
+      if (fields.contains("media_type")) {
+        item.put("media_type", "IMAGE");
+      }
+      return item.put("id", post.id());
+    });
+  }
 
   private static void notReady(RoutingContext ctx) {
     GraphErrors.send(ctx, 400, GraphErrors.error("Media ID is not available", "OAuthException", 9007)

@@ -1,6 +1,7 @@
 package io.chorus.simulator.linkedin;
 
 import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Bearer;
 import io.chorus.simulator.support.Ids;
@@ -8,6 +9,7 @@ import io.chorus.simulator.support.RateWindow;
 import io.chorus.simulator.support.SimulatedPlatform;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** LinkedIn's versioned Posts API: strict headers, a 201 with an empty body, daily quotas reset at midnight UTC. */
+/**
+ * LinkedIn's versioned Posts API: strict headers, a 201 with an empty body, daily quotas reset at
+ * midnight UTC, and the find-by-author finder.
+ */
 public final class LinkedInPlatform implements SimulatedPlatform {
 
   private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
@@ -46,6 +51,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     this.posts = new RateWindow(options.getLinkedinPostsPerDay(), ONE_DAY, true);
     this.router = Router.router(vertx);
     router.post("/rest/posts").handler(this::createPost);
+    router.get("/rest/posts").handler(this::findByAuthor);
     router.route().handler(LinkedInErrors::notFound);
   }
 
@@ -91,6 +97,52 @@ public final class LinkedInPlatform implements SimulatedPlatform {
       String urn = "urn:li:share:" + ids.next();
       recorder.post(id(), author, urn, body.getString("commentary", ""), List.of());
       ctx.response().setStatusCode(201).putHeader("x-restli-id", urn).end();
+    }
+  }
+
+  /** The finder {@code GET /rest/posts?q=author&author={urn}&start=&count=}: the author's posts, newest first. */
+  private void findByAuthor(RoutingContext ctx) {
+    String token = Bearer.token(ctx);
+    if (token == null) {
+      LinkedInErrors.unauthorized(ctx);
+      return;
+    }
+    if (!versionAccepted(ctx) || !protocolAccepted(ctx)) {
+      return;
+    }
+    String author = ctx.request().getParam("author", "");
+    if (!"author".equals(ctx.request().getParam("q")) || !AUTHOR.matcher(author).matches()) {
+      LinkedInErrors.unprocessable(ctx, "the finder needs q=author and a person or organization URN as author");
+      return;
+    }
+    if (!authorByToken.getOrDefault(token, author).equals(author)) {
+      LinkedInErrors.forbidden(ctx, author);
+      return;
+    }
+    int start = Math.max(0, intParam(ctx, "start", 0));
+    int count = Math.min(100, Math.max(1, intParam(ctx, "count", 10)));
+    List<RecordedPost> all = recorder.recent(id(), author);
+    JsonArray elements = new JsonArray();
+    all.stream().skip(start).limit(count).forEach(post -> elements.add(new JsonObject()
+        .put("id", post.id())
+        .put("author", author)
+        .put("commentary", post.text())
+        .put("visibility", "PUBLIC")
+        .put("lifecycleState", "PUBLISHED")
+        .put("createdAt", post.receivedAt().toEpochMilli())
+        .put("publishedAt", post.receivedAt().toEpochMilli())
+        .put("lastModifiedAt", post.receivedAt().toEpochMilli())));
+    JsonObject paging = new JsonObject().put("start", start).put("count", count).put("total", all.size())
+        .put("links", new JsonArray());
+    ctx.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("paging", paging).put("elements", elements).encode());
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback) {
+    try {
+      return Integer.parseInt(ctx.request().getParam(name, String.valueOf(fallback)));
+    } catch (NumberFormatException e) {
+      return fallback;
     }
   }
 

@@ -3,6 +3,7 @@ package io.chorus.simulator.record;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -49,6 +50,17 @@ public final class Recorder {
   /** Requests of one platform, or of all when platform is null. */
   public List<RecordedRequest> requests(String platform) {
     return requests.stream().filter(req -> platform == null || req.platform().equals(platform)).toList();
+  }
+
+  /** The posts one account made on one platform, newest first, as its timeline or feed lists them. */
+  public List<RecordedPost> recent(String platform, String account) {
+    List<RecordedPost> found = new ArrayList<>();
+    posts.descendingIterator().forEachRemaining(post -> {
+      if (post.platform().equals(platform) && post.account().equals(account)) {
+        found.add(post);
+      }
+    });
+    return found;
   }
 
   public JsonObject stats() {

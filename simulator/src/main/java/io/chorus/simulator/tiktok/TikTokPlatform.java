@@ -18,10 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** TikTok Content Posting: creator info, photo and video direct posts pulled from URLs, and status polling. */
+/**
+ * TikTok Content Posting (creator info, photo and video direct posts pulled from URLs, status
+ * polling) and the Display API's list of the creator's videos.
+ */
 public final class TikTokPlatform implements SimulatedPlatform {
 
   private static final long ONE_MINUTE = 60 * 1000L;
+  /** The Display API's documented default limit for /v2/video/list/. */
+  private static final int LIST_CALLS_PER_MINUTE = 600;
 
   private final Router router;
   private final Recorder recorder;
@@ -30,6 +35,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
   private final RateWindow creatorInfoCalls;
   private final RateWindow initCalls;
   private final RateWindow statusCalls;
+  private final RateWindow listCalls = new RateWindow(LIST_CALLS_PER_MINUTE, ONE_MINUTE, false);
   private final Map<String, PublishJob> jobs = new HashMap<>();
 
   public TikTokPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
@@ -44,6 +50,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
     router.post("/v2/post/publish/content/init/").handler(guarded(initCalls, this::photoInit));
     router.post("/v2/post/publish/video/init/").handler(guarded(initCalls, this::videoInit));
     router.post("/v2/post/publish/status/fetch/").handler(guarded(statusCalls, this::status));
+    router.post("/v2/video/list/").handler(guarded(listCalls, new VideoList(recorder)::handle));
     router.route().handler(TikTokEnvelope::notFound);
   }
 
@@ -62,6 +69,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
     creatorInfoCalls.clear();
     initCalls.clear();
     statusCalls.clear();
+    listCalls.clear();
     jobs.clear();
   }
 

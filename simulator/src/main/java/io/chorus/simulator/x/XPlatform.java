@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** X API v2 post creation: bearer users, weighted length, duplicate detection, 15-minute and daily quotas. */
+/**
+ * X API v2 post creation (bearer users, weighted length, duplicate detection, 15-minute and daily
+ * quotas) and a user's timeline.
+ */
 public final class XPlatform implements SimulatedPlatform {
 
   private static final long FIFTEEN_MINUTES = 15 * 60 * 1000L;
@@ -39,6 +42,7 @@ public final class XPlatform implements SimulatedPlatform {
     this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
     this.router = Router.router(vertx);
     router.post("/2/tweets").handler(this::createPost);
+    router.get("/2/users/:id/tweets").handler(new UserTimeline(recorder)::handle);
     router.route().handler(XProblems::notFound);
   }
 

@@ -1,24 +1,27 @@
 package io.chorus.pipeline.catalog;
 
+import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the brands, accounts and campaigns of the configuration into PostgreSQL, so that posts
- * can refer to them. Idempotent: every node may run it at start-up. A campaign keeps the start
- * time it got when first seen unless the configuration names one.
+ * Writes the brands (with their review rules), accounts and campaigns of the configuration into
+ * PostgreSQL, so that posts can refer to them. Idempotent: every node may run it at start-up. A
+ * campaign keeps the start time it got when first seen unless the configuration names one.
  */
 public final class CatalogSync {
   private static final String UPSERT_BRAND = """
-      INSERT INTO brands (id, name, time_zone, voice, banned_words) VALUES ($1, $2, $3, $4, $5)
+      INSERT INTO brands (id, name, time_zone, voice, banned_words, approval, review_rules)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)
       ON CONFLICT (id) DO UPDATE SET name = $2, time_zone = $3, voice = $4, banned_words = $5,
-        updated_at = now()
+        approval = $6, review_rules = $7, updated_at = now()
       """;
   private static final String UPSERT_ACCOUNT = """
       INSERT INTO accounts (id, brand_id, platform, handle, external_id) VALUES ($1, $2, $3, $4, $5)
@@ -26,11 +29,11 @@ public final class CatalogSync {
         updated_at = now()
       """;
   private static final String UPSERT_CAMPAIGN = """
-      INSERT INTO campaigns (id, brand_id, name, spec, slot_every_secs, starts_at, ends_at, max_slots)
-      VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7::timestamptz, $8)
+      INSERT INTO campaigns (id, brand_id, name, spec, slot_every_secs, starts_at, ends_at, max_slots, calendar)
+      VALUES ($1, $2, $3, $4, $5, COALESCE($6::timestamptz, now()), $7::timestamptz, $8, $9)
       ON CONFLICT (id) DO UPDATE SET brand_id = $2, name = $3, spec = $4, slot_every_secs = $5,
         starts_at = COALESCE($6::timestamptz, campaigns.starts_at), ends_at = $7::timestamptz,
-        max_slots = $8, updated_at = now()
+        max_slots = $8, calendar = $9, updated_at = now()
       """;
 
   private final Pool pool;
@@ -51,8 +54,10 @@ public final class CatalogSync {
   private static Future<Void> upsertBrands(SqlConnection connection, JsonArray brands) {
     List<Tuple> rows = new ArrayList<>();
     for (JsonObject brand : objects(brands)) {
+      BrandRules rules = BrandRules.fromBrand(brand);
       rows.add(Tuple.of(brand.getString("id"), brand.getString("name"), brand.getString("timeZone", "UTC"),
-          brand.getString("voice", ""), strings(brand.getJsonArray("bannedWords"))));
+          brand.getString("voice", ""), rules.bannedWords().toArray(String[]::new), rules.approval().id(),
+          rules.rulesJson()));
     }
     return batch(connection, UPSERT_BRAND, rows);
   }
@@ -80,9 +85,10 @@ public final class CatalogSync {
           .addString(campaign.getString("name"))
           .addValue(spec)
           .addInteger(calendar.getInteger("everySeconds"))
-          .addString(calendar.getString("startsAt"))
-          .addString(calendar.getString("endsAt"))
-          .addInteger(calendar.getInteger("maxSlots")));
+          .addOffsetDateTime(instant(calendar.getString("startsAt")))
+          .addOffsetDateTime(instant(calendar.getString("endsAt")))
+          .addInteger(calendar.getInteger("maxSlots"))
+          .addValue(calendar));
     }
     return batch(connection, UPSERT_CAMPAIGN, rows);
   }
@@ -94,16 +100,14 @@ public final class CatalogSync {
     return connection.preparedQuery(sql).executeBatch(rows).mapEmpty();
   }
 
+  /** The client sends a typed value for a timestamptz parameter; it does not coerce strings. */
+  private static OffsetDateTime instant(String value) {
+    return value == null ? null : OffsetDateTime.parse(value);
+  }
+
   private static List<JsonObject> objects(JsonArray array) {
     List<JsonObject> result = new ArrayList<>();
     array.forEach(item -> result.add((JsonObject) item));
     return result;
-  }
-
-  private static String[] strings(JsonArray array) {
-    if (array == null) {
-      return new String[0];
-    }
-    return array.stream().map(String::valueOf).toArray(String[]::new);
   }
 }

@@ -1,5 +1,7 @@
 package io.chorus.pipeline.post;
 
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
 import io.chorus.contracts.pipeline.PostPage;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Reads posts for people and partners. */
 public final class PostQueries {
@@ -23,6 +26,12 @@ public final class PostQueries {
       WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR platform = $2)
       ORDER BY updated_at DESC, id
       LIMIT $3
+      """;
+  private static final String ONE = """
+      SELECT id, brand_id, campaign_id, account_id, platform, state, text, external_id, attempts,
+             slot_at, scheduled_at, published_at, updated_at, last_error
+      FROM posts
+      WHERE id = $1
       """;
 
   private final Pool pool;
@@ -41,6 +50,13 @@ public final class PostQueries {
       rows.forEach(row -> items.add(view(row)));
       return new PostPage(items);
     });
+  }
+
+  /** One post; fails with NOT_FOUND when there is no such post. */
+  public Future<PostView> find(UUID id) {
+    return pool.preparedQuery(ONE).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(ChorusError.of(ErrorCode.NOT_FOUND, "there is no post " + id).exception())
+        : Future.succeededFuture(view(rows.iterator().next())));
   }
 
   private static PostView view(Row row) {

@@ -35,7 +35,8 @@ public final class PostTransitions {
       return Future.succeededFuture(List.of());
     }
     int n = moves.size();
-    String[][] columns = new String[8][n];
+    String[][] columns = new String[11][n];
+    Boolean[] exhausted = new Boolean[n];
     for (int i = 0; i < n; i++) {
       Move m = moves.get(i);
       columns[0][i] = m.postId().toString();
@@ -46,12 +47,18 @@ public final class PostTransitions {
       columns[5][i] = m.externalId();
       columns[6][i] = m.scheduledAt() == null ? null : m.scheduledAt().toString();
       columns[7][i] = m.detail();
+      columns[8][i] = m.attempts().name();
+      columns[9][i] = m.audit() == null ? null : m.audit().actor();
+      columns[10][i] = m.audit() == null ? null : m.audit().action();
+      exhausted[i] = m.exhausted();
     }
     Tuple params = Tuple.tuple();
-    for (String[] column : columns) {
-      params.addArrayOfString(column);
+    for (int c = 0; c < 9; c++) {
+      params.addArrayOfString(columns[c]);
     }
-    params.addArrayOfBoolean(moves.stream().map(Move::refundAttempt).toArray(Boolean[]::new));
+    params.addArrayOfBoolean(exhausted);
+    params.addArrayOfString(columns[9]);
+    params.addArrayOfString(columns[10]);
     return pool.preparedQuery(TransitionSql.MOVE).execute(params).map(this::announce);
   }
 

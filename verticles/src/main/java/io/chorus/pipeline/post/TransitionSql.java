@@ -23,12 +23,16 @@ public final class TransitionSql {
       )
       """;
 
-  /** Moves listed posts, each only if it is still in its expected state. */
+  /**
+   * Moves listed posts, each only if it is still in its expected state, and writes an audit row
+   * for each move a person asked for.
+   */
   static final String MOVE = """
       WITH input AS (
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                             $7::text[], $8::text[], $9::boolean[])
-          AS i(id, from_state, to_state, text, provider, external_id, scheduled_at, detail, refund)
+                             $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])
+          AS i(id, from_state, to_state, text, provider, external_id, scheduled_at, detail, attempts,
+               exhausted, actor, action)
       ), moved AS (
         UPDATE posts p SET
           state = i.to_state,
@@ -38,14 +42,24 @@ public final class TransitionSql {
           scheduled_at = COALESCE(i.scheduled_at::timestamptz, p.scheduled_at),
           last_error = CASE WHEN i.to_state IN ('FAILED', 'REJECTED', 'SCHEDULED', 'UNKNOWN') THEN i.detail
                             WHEN i.to_state = 'PUBLISHED' THEN NULL ELSE p.last_error END,
+          failure_kind = CASE WHEN i.to_state <> 'FAILED' THEN NULL
+                              WHEN i.exhausted THEN 'EXHAUSTED' ELSE 'PERMANENT' END,
           published_at = CASE WHEN i.to_state = 'PUBLISHED' THEN now() ELSE p.published_at END,
-          attempts = p.attempts - CASE WHEN i.refund THEN 1 ELSE 0 END,
+          attempts = CASE i.attempts WHEN 'RESET' THEN 0 WHEN 'REFUND' THEN p.attempts - 1 ELSE p.attempts END,
           lease_owner = NULL,
           lease_expires_at = NULL,
           updated_at = now()
         FROM input i
         WHERE p.id = i.id::uuid AND p.state = i.from_state
-        RETURNING p.id, p.brand_id, p.platform, i.from_state, i.to_state, i.detail, p.updated_at
+        RETURNING p.id, p.brand_id, p.platform, i.from_state, i.to_state, i.detail, p.updated_at,
+                  i.actor, i.action, p.scheduled_at
+      ), audited AS (
+        INSERT INTO audit_log (brand_id, actor, action, subject, detail, at)
+        SELECT brand_id, actor, action, id::text,
+               jsonb_build_object('from', from_state, 'to', to_state, 'detail', detail,
+                                  'scheduledAt', scheduled_at),
+               updated_at
+        FROM moved WHERE actor IS NOT NULL
       )
       """ + RECORD_MOVED + "SELECT * FROM moved";
 

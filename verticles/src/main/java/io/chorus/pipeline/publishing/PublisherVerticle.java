@@ -18,7 +18,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -29,10 +31,14 @@ import org.slf4j.LoggerFactory;
  * any node never claim the same post), asks each post's platform agent to publish it, and records
  * the outcomes in one batch. Transient failures come back later with backoff; permanent ones, or
  * posts out of attempts, fail with the platform's reason. On stop it claims nothing more and
- * finishes what is in flight.
+ * lets the posts in flight finish within {@code pipeline.shutdownGraceMs}; those still in flight
+ * then are released to UNKNOWN, for reconciliation to decide, since they may be on the platform.
  */
 public final class PublisherVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PublisherVerticle.class);
+
+  static final String RELEASED = "released at shutdown";
+  static final String NOT_SENT = "claimed as the publisher stopped; not sent";
 
   private final String owner = "publisher-" + UUID.randomUUID();
   private Pool pool;
@@ -42,7 +48,10 @@ public final class PublisherVerticle extends VerticleBase {
   private DeliveryOptions delivery;
   private boolean stopping;
   private long nextLeaseCheckMs;
+  private long timer = -1;
   private Future<?> round = Future.succeededFuture();
+  /** Posts sent to their platform whose outcome is not recorded yet. */
+  private final Set<UUID> inFlight = new LinkedHashSet<>();
 
   @Override
   public Future<?> start() {
@@ -58,14 +67,37 @@ public final class PublisherVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    return round.transform(done -> pool.close());
+    vertx.cancelTimer(timer);
+    Promise<Void> settled = Promise.promise();
+    long graceTimer = vertx.setTimer(Math.max(options.shutdownGraceMs(), 1), tick -> settled.tryComplete());
+    round.onComplete(done -> settled.tryComplete());
+    return settled.future()
+        .compose(done -> {
+          vertx.cancelTimer(graceTimer);
+          return releaseInFlight();
+        })
+        .transform(done -> pool.close());
+  }
+
+  /** Hands the posts still in flight to reconciliation: they may or may not be on the platform. */
+  private Future<?> releaseInFlight() {
+    if (inFlight.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    LOG.warn("Releasing {} post(s) still in flight after the {} ms shutdown grace", inFlight.size(),
+        options.shutdownGraceMs());
+    List<Move> releases = inFlight.stream()
+        .map(id -> Move.of(id, PostState.PUBLISHING, PostState.UNKNOWN).withDetail(RELEASED))
+        .toList();
+    inFlight.clear();
+    return transitions.apply(releases);
   }
 
   private void scheduleRound(long delayMs) {
     if (stopping) {
       return;
     }
-    vertx.setTimer(Math.max(delayMs, 1), tick -> {
+    timer = vertx.setTimer(Math.max(delayMs, 1), tick -> {
       Promise<Integer> published = Promise.promise();
       round = published.future();
       publishRound().onComplete(published);
@@ -87,9 +119,17 @@ public final class PublisherVerticle extends VerticleBase {
           if (claimed.isEmpty()) {
             return Future.succeededFuture(0);
           }
+          if (stopping) {
+            return giveBack(claimed);
+          }
+          claimed.forEach(post -> inFlight.add(post.id()));
           List<Future<Move>> outcomes = claimed.stream().map(this::publish).toList();
           return Future.join(outcomes)
               .transform(done -> transitions.apply(outcomes.stream().map(Future::result).toList()))
+              .eventually(() -> {
+                claimed.forEach(post -> inFlight.remove(post.id()));
+                return Future.succeededFuture();
+              })
               .map(claimed.size());
         });
   }
@@ -106,6 +146,15 @@ public final class PublisherVerticle extends VerticleBase {
     }
     nextLeaseCheckMs = now + options.leaseSeconds() * 100L;
     return transitions.expireLeases(options.batchSize());
+  }
+
+  /** Posts claimed as the publisher began to stop were never sent: they may safely wait again. */
+  private Future<Integer> giveBack(List<ClaimedPost> claimed) {
+    return transitions.apply(claimed.stream()
+            .map(post -> Move.of(post.id(), PostState.PUBLISHING, PostState.SCHEDULED)
+                .withScheduledAt(post.scheduledAt()).withDetail(NOT_SENT).refundingAttempt())
+            .toList())
+        .map(0);
   }
 
   private Future<Move> publish(ClaimedPost post) {
@@ -129,7 +178,8 @@ public final class PublisherVerticle extends VerticleBase {
       return quotaWait ? retry.refundingAttempt() : retry;
     }
     LOG.warn("Post {} on {} failed after {} attempts: {}", post.id(), post.platform().id(), post.attempt(), reason);
-    return Move.of(post.id(), PostState.PUBLISHING, PostState.FAILED).withDetail(reason);
+    Move failed = Move.of(post.id(), PostState.PUBLISHING, PostState.FAILED).withDetail(reason);
+    return error.retryable() ? failed.exhaustingAttempts() : failed;
   }
 
   private String mediaUrl(String media) {

@@ -1,9 +1,9 @@
 package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.Platform;
+import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A post waiting in a workflow stage, with the campaign and brand facts stages need. */
@@ -11,9 +11,12 @@ record StagePost(
     UUID id,
     String brandId,
     String campaignId,
+    String accountId,
     Platform platform,
     Instant slotAt,
     String text,
     JsonObject campaign,
+    JsonObject calendar,
     String voice,
-    List<String> bannedWords) {}
+    String timeZone,
+    BrandRules rules) {}

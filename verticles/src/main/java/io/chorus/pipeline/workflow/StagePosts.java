@@ -2,23 +2,27 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Reads the posts waiting in a state, oldest first, with their campaign and brand. */
+/**
+ * Reads the posts waiting in a state, oldest first, with their campaign and brand. Posts waiting
+ * for a person's approval are no stage's work.
+ */
 final class StagePosts {
   private static final String WAITING = """
-      SELECT p.id, p.brand_id, p.campaign_id, p.platform, p.slot_at, p.text, c.spec, b.voice, b.banned_words
+      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, c.spec, c.calendar,
+             b.voice, b.time_zone, b.approval, b.review_rules
       FROM posts p
       JOIN campaigns c ON c.id = p.campaign_id
       JOIN brands b ON b.id = p.brand_id
-      WHERE p.state = $1
+      WHERE p.state = $1 AND p.awaiting_approval_since IS NULL
       ORDER BY p.updated_at
       LIMIT $2
       """;
@@ -42,11 +46,14 @@ final class StagePosts {
         row.getUUID("id"),
         row.getString("brand_id"),
         row.getString("campaign_id"),
+        row.getString("account_id"),
         Platform.of(row.getString("platform")),
         row.getOffsetDateTime("slot_at").toInstant(),
         row.getString("text"),
         (JsonObject) row.getJson("spec"),
+        (JsonObject) row.getJson("calendar"),
         row.getString("voice"),
-        Arrays.asList(row.getArrayOfStrings("banned_words")));
+        row.getString("time_zone"),
+        BrandRules.fromStored(row.getString("approval"), (JsonObject) row.getJson("review_rules")));
   }
 }

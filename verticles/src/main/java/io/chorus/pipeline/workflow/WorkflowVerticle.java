@@ -2,6 +2,11 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.pipeline.PipelineOptions;
 import io.chorus.pipeline.post.PostTransitions;
+import io.chorus.pipeline.review.ReviewOptions;
+import io.chorus.pipeline.review.ReviewStore;
+import io.chorus.pipeline.scheduling.BestTimeScheduler;
+import io.chorus.pipeline.scheduling.ScheduleHistory;
+import io.chorus.pipeline.scheduling.SchedulingOptions;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.Future;
@@ -9,7 +14,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +34,8 @@ public final class WorkflowVerticle extends VerticleBase {
   private StagePosts waiting;
   private PostTransitions transitions;
   private volatile boolean stopping;
+  /** The rounds under way, one per stage at most. */
+  private final Set<Future<Integer>> rounds = new HashSet<>();
 
   @Override
   public Future<?> start() {
@@ -33,13 +43,15 @@ public final class WorkflowVerticle extends VerticleBase {
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
     waiting = new StagePosts(pool);
     transitions = new PostTransitions(pool, vertx.eventBus());
+    SchedulingOptions scheduling = SchedulingOptions.fromConfig(config());
     DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
     List<Stage> stages = List.of(
         new GenerateStage(vertx.eventBus(), delivery),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
-        new AutoReviewStage(),
-        new ScheduleStage(Clock.systemUTC()));
+        new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
+        new ScheduleStage(new BestTimeScheduler(scheduling, Clock.systemUTC(), new SplittableRandom()),
+            new ScheduleHistory(pool, scheduling.engagementMetrics()), Clock.systemUTC()));
     stages.forEach(this::runRound);
     return Future.succeededFuture();
   }
@@ -47,25 +59,28 @@ public final class WorkflowVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    return pool.close();
+    // Let rounds under way finish before their connections go, so stopping logs no failed stage.
+    return Future.join(List.copyOf(rounds)).transform(done -> pool.close());
   }
 
   private void runRound(Stage stage) {
     if (stopping) {
       return;
     }
-    waiting.waitingIn(stage.from(), options.batchSize())
+    Future<Integer> round = waiting.waitingIn(stage.from(), options.batchSize())
         .compose(posts -> posts.isEmpty()
             ? Future.succeededFuture(0)
-            : stage.work(posts).compose(transitions::apply).map(List::size))
-        .onComplete(result -> {
-          if (result.failed()) {
-            LOG.warn("Stage {} failed; trying again in {} ms: {}", stage.from(), options.pollIntervalMs(),
-                result.cause().getMessage());
-          }
-          boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
-          // A full batch means more are waiting: go again at once instead of idling.
-          vertx.setTimer(fullBatch ? 1 : options.pollIntervalMs(), tick -> runRound(stage));
-        });
+            : stage.work(posts).compose(transitions::apply).map(List::size));
+    rounds.add(round);
+    round.onComplete(result -> {
+      rounds.remove(round);
+      if (result.failed()) {
+        LOG.warn("Stage {} failed; trying again in {} ms: {}", stage.from(), options.pollIntervalMs(),
+            result.cause().getMessage());
+      }
+      boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
+      // A full batch means more are waiting: go again at once instead of idling.
+      vertx.setTimer(fullBatch ? 1 : options.pollIntervalMs(), tick -> runRound(stage));
+    });
   }
 }

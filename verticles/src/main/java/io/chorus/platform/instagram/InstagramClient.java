@@ -9,18 +9,23 @@ import io.chorus.platform.PlatformClient;
 import io.chorus.platform.PlatformHttp;
 import io.chorus.platform.PlatformSettings;
 import io.chorus.platform.Poller;
+import io.chorus.platform.RecentPost;
 import io.chorus.platform.facebook.GraphError;
+import io.chorus.platform.facebook.GraphFeed;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Publishes to Instagram with the Graph API's three steps: create a media container from the
- * first image URL and the caption, wait until the container is FINISHED, then publish it.
+ * first image URL and the caption, wait until the container is FINISHED, then publish it. Reads
+ * the account's media back from {@code /{ig-user-id}/media}.
  */
 public final class InstagramClient implements PlatformClient {
   private static final Platform IG = Platform.INSTAGRAM;
@@ -28,12 +33,14 @@ public final class InstagramClient implements PlatformClient {
   private final WebClient web;
   private final PlatformSettings settings;
   private final Poller poller;
+  private final GraphFeed media;
 
   public InstagramClient(Vertx vertx, WebClient web, PlatformSettings settings) {
     this.web = web;
     this.settings = settings;
     this.poller = new Poller(vertx, settings.pollMs(), settings.pollAttempts());
     Objects.requireNonNull(settings.apiVersion(), "platforms.instagram.apiVersion is missing");
+    this.media = new GraphFeed(IG, web, settings, "caption", "timestamp");
   }
 
   @Override
@@ -47,6 +54,11 @@ public final class InstagramClient implements PlatformClient {
                 () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
                     "instagram container " + container + " not ready after " + settings.pollAttempts() + " checks"))
             .compose(ready -> publishContainer(account, container)));
+  }
+
+  @Override
+  public Future<List<RecentPost>> recentPosts(PlatformAccount account, Instant since) {
+    return media.recent(account, "media", since);
   }
 
   private Future<String> createContainer(PlatformAccount account, PublishRequest request) {

@@ -18,4 +18,17 @@ public final class LittleText {
     }
     return out.toString();
   }
+
+  /** "Little" text as plain text: the backslash before each reserved character removed. */
+  public static String unescape(String little) {
+    StringBuilder out = new StringBuilder(little.length());
+    for (int i = 0; i < little.length(); i++) {
+      char c = little.charAt(i);
+      if (c == '\\' && i + 1 < little.length() && RESERVED.indexOf(little.charAt(i + 1)) >= 0) {
+        c = little.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
 }

@@ -9,20 +9,29 @@ import io.chorus.platform.PlatformClient;
 import io.chorus.platform.PlatformHttp;
 import io.chorus.platform.PlatformSettings;
 import io.chorus.platform.Poller;
+import io.chorus.platform.RecentPages;
+import io.chorus.platform.RecentPost;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes TikTok photo posts with the Content Posting API: read the creator's privacy options,
  * init a direct photo post pulled from the media URLs, then poll its status until it is public.
+ * Reads the creator's posts back with the Display API's video list.
  */
 public final class TikTokClient implements PlatformClient {
   private static final Platform TIKTOK = Platform.TIKTOK;
   private static final String PUBLIC = "PUBLIC_TO_EVERYONE";
+  private static final int LIST_PAGE_SIZE = 20;
 
   private final WebClient web;
   private final PlatformSettings settings;
@@ -94,11 +103,43 @@ public final class TikTokClient implements PlatformClient {
     return ids.isEmpty() ? publishId : String.valueOf(ids.getValue(0));
   }
 
-  /** Calls a {@code /v2/post/publish/} endpoint and yields the envelope's {@code data}, failing unless its error code is "ok". */
+  @Override
+  public Future<List<RecentPost>> recentPosts(PlatformAccount account, Instant since) {
+    return RecentPages.collect(cursor -> videoPage(account, cursor), since);
+  }
+
+  /** One page of the Display API's {@code POST /v2/video/list/}; the cursor is a time in milliseconds. */
+  private Future<RecentPages.Page> videoPage(PlatformAccount account, String cursor) {
+    JsonObject body = new JsonObject().put("max_count", LIST_PAGE_SIZE);
+    if (cursor != null) {
+      body.put("cursor", Long.parseLong(cursor));
+    }
+    var request = PlatformHttp.authorized(web.postAbs(settings.baseUrl() + "/v2/video/list/"), account, settings)
+        .addQueryParam("fields", "id,title,video_description,create_time");
+    return envelope(request, body).map(data -> {
+      List<RecentPost> posts = new ArrayList<>();
+      for (Object item : data.getJsonArray("videos", new JsonArray())) {
+        JsonObject video = (JsonObject) item;
+        String description = video.getString("video_description", "");
+        Long created = video.getLong("create_time");
+        posts.add(new RecentPost(String.valueOf(video.getValue("id")),
+            description.isEmpty() ? video.getString("title", "") : description,
+            created == null ? null : Instant.ofEpochSecond(created)));
+      }
+      boolean more = data.getBoolean("has_more", false) && data.getValue("cursor") != null;
+      return new RecentPages.Page(posts, more ? String.valueOf(data.getValue("cursor")) : null);
+    });
+  }
+
+  /** Calls a {@code /v2/post/publish/} endpoint and yields the envelope's {@code data}. */
   private Future<JsonObject> call(PlatformAccount account, String path, JsonObject body) {
-    var request = PlatformHttp.authorized(
-            web.postAbs(settings.baseUrl() + "/v2/post/publish/" + path), account, settings)
-        .putHeader("Content-Type", "application/json; charset=UTF-8");
+    return envelope(PlatformHttp.authorized(
+        web.postAbs(settings.baseUrl() + "/v2/post/publish/" + path), account, settings), body);
+  }
+
+  /** Sends a request and yields the envelope's {@code data}, failing unless its error code is "ok". */
+  private Future<JsonObject> envelope(HttpRequest<Buffer> request, JsonObject body) {
+    request.putHeader("Content-Type", "application/json; charset=UTF-8");
     return PlatformHttp.checked(TIKTOK, body == null ? request.send() : request.sendJsonObject(body), TikTokClient::message)
         .compose(response -> {
           JsonObject envelope = PlatformHttp.json(response);

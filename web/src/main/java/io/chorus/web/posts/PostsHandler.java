@@ -2,7 +2,9 @@ package io.chorus.web.posts;
 
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.JsonRecordCodec;
+import io.chorus.contracts.PostState;
 import io.chorus.contracts.pipeline.PostPage;
+import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
 import io.vertx.core.Handler;
@@ -14,19 +16,32 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** {@code GET /api/v1/posts}: lists posts by asking the pipeline over the bus. */
+/**
+ * {@code GET /api/v1/posts}: lists posts by asking the pipeline over the bus; also
+ * {@code GET /api/v1/dead-letters}, the failed posts an operator may requeue or cancel.
+ */
 public final class PostsHandler implements Handler<RoutingContext> {
   private final EventBus bus;
   private final DeliveryOptions delivery;
+  private final PostState onlyState;
 
-  private PostsHandler(EventBus bus, long requestTimeoutMs) {
+  private PostsHandler(EventBus bus, long requestTimeoutMs, PostState onlyState) {
     this.bus = bus;
     this.delivery = new DeliveryOptions().setSendTimeout(requestTimeoutMs);
+    this.onlyState = onlyState;
   }
 
   /** A handler whose pipeline requests give up after {@code requestTimeoutMs}. */
   public static PostsHandler create(EventBus bus, long requestTimeoutMs) {
-    return new PostsHandler(bus, requestTimeoutMs);
+    return new PostsHandler(bus, requestTimeoutMs, null);
+  }
+
+  /**
+   * The dead-letter list: every FAILED post, with its attempts and the platform's last word,
+   * filtered by {@code platform} and {@code limit} like the post list.
+   */
+  public static PostsHandler deadLetters(EventBus bus, long requestTimeoutMs) {
+    return new PostsHandler(bus, requestTimeoutMs, PostState.FAILED);
   }
 
   @Override
@@ -36,7 +51,10 @@ public final class PostsHandler implements Handler<RoutingContext> {
       Problems.send(rc, Problem.invalidRequest(params.errors()));
       return;
     }
-    bus.<PostPage>request(Addresses.PIPELINE_QUERY, params.query(), delivery)
+    PostQuery query = onlyState == null
+        ? params.query()
+        : new PostQuery(onlyState, params.query().platform(), params.query().limit());
+    bus.<PostPage>request(Addresses.PIPELINE_QUERY, query, delivery)
         .onSuccess(reply -> rc.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
             .end(toJson(reply.body().items()).encode()))

@@ -1,0 +1,30 @@
+package io.chorus.web.auth;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Who made an API request, as review decisions and the audit log name them. Authentication
+ * handlers set it; until users and tokens of their own exist, the bootstrap token is the only
+ * principal, and an open API's callers are anonymous.
+ */
+public final class Actor {
+  /** Whoever presents the configured bootstrap token. */
+  public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+  /** Callers of an API that asks for no token. */
+  public static final String ANONYMOUS = "anonymous";
+
+  private static final String KEY = "chorus.actor";
+
+  private Actor() {}
+
+  /** Records who the request was authenticated as. */
+  static void authenticated(RoutingContext rc, String actor) {
+    rc.put(KEY, actor);
+  }
+
+  /** Who made the request: the authenticated principal, or {@link #ANONYMOUS} when none was asked for. */
+  public static String of(RoutingContext rc) {
+    String actor = rc.get(KEY);
+    return actor == null ? ANONYMOUS : actor;
+  }
+}
