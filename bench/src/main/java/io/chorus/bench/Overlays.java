@@ -28,7 +28,8 @@ final class Overlays {
   }
 
   /**
-   * LinkedIn only: the simulated X and Facebook refuse duplicate texts, and the offline generator
+   * Posts go out at their slot: no jitter and no minimum spacing per account, which would
+   * otherwise spread one account's post a second over hours by design. LinkedIn only: the simulated X and Facebook refuse duplicate texts, and the offline generator
    * repeats itself across hundreds of accounts; one LinkedIn post is one HTTP call, like X's.
    */
   static Path node(Path dir, BenchOptions options, int httpPort, int simulatorPort, String runId)
@@ -49,6 +50,9 @@ final class Overlays {
         pipeline:
           batchSize: %d
           pollIntervalMs: %d
+        scheduling:
+          jitterSeconds: 0
+          minSpacingSeconds: 0
         media:
           baseUrl: %s/media
         platforms:
