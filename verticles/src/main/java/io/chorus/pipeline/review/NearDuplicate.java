@@ -2,6 +2,7 @@ package io.chorus.pipeline.review;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A post must not read like one its account recently scheduled or published: a similarity (see
@@ -18,8 +19,9 @@ public final class NearDuplicate implements ReviewRule {
   public List<Violation> check(Candidate candidate) {
     RecentPost closest = null;
     double best = -1;
+    Set<String> shingles = Similarity.shingles(candidate.text());
     for (RecentPost recent : candidate.recentPosts()) {
-      double similarity = Similarity.of(candidate.text(), recent.text());
+      double similarity = Similarity.of(shingles, recent.shingles());
       if (similarity > best) {
         best = similarity;
         closest = recent;

@@ -18,15 +18,17 @@ import java.util.UUID;
 
 /** The SQL of review: accounts' recent posts, posts waiting for a person, and people's decisions. */
 public final class ReviewStore {
+  /** Each account's latest posts, a few index rows per account (posts_account_recent), not all its history. */
   private static final String RECENT = """
-      SELECT id, account_id, text FROM (
-        SELECT id, account_id, text,
-               row_number() OVER (PARTITION BY account_id ORDER BY updated_at DESC, id) AS n
-        FROM posts
-        WHERE account_id = ANY($1) AND state IN ('SCHEDULED', 'PUBLISHING', 'PUBLISHED')
+      SELECT recent.id, a.account_id, recent.text
+      FROM unnest($1::text[]) AS a(account_id)
+      CROSS JOIN LATERAL (
+        SELECT id, text, updated_at FROM posts
+        WHERE account_id = a.account_id AND state IN ('SCHEDULED', 'PUBLISHING', 'PUBLISHED')
+        ORDER BY updated_at DESC, id
+        LIMIT $2
       ) recent
-      WHERE n <= $2
-      ORDER BY account_id, n
+      ORDER BY a.account_id, recent.updated_at DESC, recent.id
       """;
   private static final String AWAIT_APPROVAL = """
       UPDATE posts SET awaiting_approval_since = now()

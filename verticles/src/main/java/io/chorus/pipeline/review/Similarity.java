@@ -18,8 +18,11 @@ public final class Similarity {
 
   /** From 0 (no three-word run in common) to 1 (the same words in the same order). */
   public static double of(String a, String b) {
-    Set<String> left = shingles(a);
-    Set<String> right = shingles(b);
+    return of(shingles(a), shingles(b));
+  }
+
+  /** The similarity of two texts already cut into shingles by {@link #shingles(String)}. */
+  static double of(Set<String> left, Set<String> right) {
     if (left.isEmpty() || right.isEmpty()) {
       return 0;
     }
