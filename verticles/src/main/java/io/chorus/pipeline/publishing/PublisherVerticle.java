@@ -7,6 +7,7 @@ import io.chorus.contracts.PostState;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.pipeline.PipelineOptions;
+import io.chorus.pipeline.RoundLoop;
 import io.chorus.pipeline.post.ClaimedPost;
 import io.chorus.pipeline.post.Move;
 import io.chorus.pipeline.post.PostTransitions;
@@ -46,10 +47,8 @@ public final class PublisherVerticle extends VerticleBase {
   private PostTransitions transitions;
   private Backoff backoff;
   private DeliveryOptions delivery;
-  private boolean stopping;
   private long nextLeaseCheckMs;
-  private long timer = -1;
-  private Future<?> round = Future.succeededFuture();
+  private RoundLoop rounds;
   /** Posts sent to their platform whose outcome is not recorded yet. */
   private final Set<UUID> inFlight = new LinkedHashSet<>();
 
@@ -60,17 +59,16 @@ public final class PublisherVerticle extends VerticleBase {
     transitions = new PostTransitions(pool, vertx.eventBus());
     backoff = new Backoff(options.backoffInitialMs(), options.backoffMaxMs(), options.backoffJitter());
     delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
-    scheduleRound(0);
+    rounds = new RoundLoop(vertx, "Publishing", options.pollIntervalMs(), options.batchSize(), this::publishRound);
+    rounds.start();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    stopping = true;
-    vertx.cancelTimer(timer);
     Promise<Void> settled = Promise.promise();
     long graceTimer = vertx.setTimer(Math.max(options.shutdownGraceMs(), 1), tick -> settled.tryComplete());
-    round.onComplete(done -> settled.tryComplete());
+    rounds.stop().onComplete(done -> settled.tryComplete());
     return settled.future()
         .compose(done -> {
           vertx.cancelTimer(graceTimer);
@@ -93,25 +91,6 @@ public final class PublisherVerticle extends VerticleBase {
     return transitions.apply(releases);
   }
 
-  private void scheduleRound(long delayMs) {
-    if (stopping) {
-      return;
-    }
-    timer = vertx.setTimer(Math.max(delayMs, 1), tick -> {
-      Promise<Integer> published = Promise.promise();
-      round = published.future();
-      publishRound().onComplete(published);
-      published.future().onComplete(result -> {
-        if (result.failed()) {
-          LOG.warn("Publishing round failed; trying again in {} ms: {}", options.pollIntervalMs(),
-              result.cause().getMessage());
-        }
-        boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
-        scheduleRound(fullBatch ? 0 : options.pollIntervalMs());
-      });
-    });
-  }
-
   private Future<Integer> publishRound() {
     return expireLeasesWhenDue()
         .compose(expired -> transitions.claimDue(options.batchSize(), owner, options.leaseSeconds()))
@@ -119,7 +98,7 @@ public final class PublisherVerticle extends VerticleBase {
           if (claimed.isEmpty()) {
             return Future.succeededFuture(0);
           }
-          if (stopping) {
+          if (rounds.stopping()) {
             return giveBack(claimed);
           }
           claimed.forEach(post -> inFlight.add(post.id()));

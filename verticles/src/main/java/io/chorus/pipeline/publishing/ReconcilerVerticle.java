@@ -6,12 +6,12 @@ import io.chorus.contracts.PostState;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.pipeline.PipelineOptions;
+import io.chorus.pipeline.RoundLoop;
 import io.chorus.pipeline.post.Move;
 import io.chorus.pipeline.post.PostTransitions;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
@@ -39,9 +39,7 @@ public final class ReconcilerVerticle extends VerticleBase {
   private PostTransitions transitions;
   private UnknownPosts unknownPosts;
   private DeliveryOptions delivery;
-  private boolean stopping;
-  private long timer = -1;
-  private Future<?> round = Future.succeededFuture();
+  private RoundLoop rounds;
 
   @Override
   public Future<?> start() {
@@ -50,34 +48,15 @@ public final class ReconcilerVerticle extends VerticleBase {
     transitions = new PostTransitions(pool, vertx.eventBus());
     unknownPosts = new UnknownPosts(pool);
     delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
-    scheduleRound(0);
+    rounds = new RoundLoop(vertx, "Reconciliation", options.pollIntervalMs(), options.batchSize(),
+        this::reconcileRound);
+    rounds.start();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    stopping = true;
-    vertx.cancelTimer(timer);
-    return round.transform(done -> pool.close());
-  }
-
-  private void scheduleRound(long delayMs) {
-    if (stopping) {
-      return;
-    }
-    timer = vertx.setTimer(Math.max(delayMs, 1), tick -> {
-      Promise<Integer> settled = Promise.promise();
-      round = settled.future();
-      reconcileRound().onComplete(settled);
-      settled.future().onComplete(result -> {
-        if (result.failed()) {
-          LOG.warn("Reconciliation round failed; trying again in {} ms: {}", options.pollIntervalMs(),
-              result.cause().getMessage());
-        }
-        boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
-        scheduleRound(fullBatch ? 0 : options.pollIntervalMs());
-      });
-    });
+    return rounds.stop().transform(done -> pool.close());
   }
 
   private Future<Integer> reconcileRound() {

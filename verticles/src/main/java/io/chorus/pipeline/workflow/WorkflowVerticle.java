@@ -1,6 +1,7 @@
 package io.chorus.pipeline.workflow;
 
 import io.chorus.pipeline.PipelineOptions;
+import io.chorus.pipeline.RoundLoop;
 import io.chorus.pipeline.post.PostTransitions;
 import io.chorus.pipeline.review.ReviewOptions;
 import io.chorus.pipeline.review.ReviewStore;
@@ -14,12 +15,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Moves posts from PLANNED to SCHEDULED: generation, platform fitting, review and scheduling, each
@@ -27,15 +24,12 @@ import org.slf4j.LoggerFactory;
  * state, so two nodes running the same stage never move a post twice.
  */
 public final class WorkflowVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkflowVerticle.class);
 
   private Pool pool;
   private PipelineOptions options;
   private StagePosts waiting;
   private PostTransitions transitions;
-  private volatile boolean stopping;
-  /** The rounds under way, one per stage at most. */
-  private final Set<Future<Integer>> rounds = new HashSet<>();
+  private List<RoundLoop> loops;
 
   @Override
   public Future<?> start() {
@@ -52,35 +46,25 @@ public final class WorkflowVerticle extends VerticleBase {
         new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
         new ScheduleStage(new BestTimeScheduler(scheduling, Clock.systemUTC(), new SplittableRandom()),
             new ScheduleHistory(pool, scheduling.engagementMetrics()), Clock.systemUTC()));
-    stages.forEach(this::runRound);
+    loops = stages.stream()
+        .map(stage -> new RoundLoop(vertx, "Stage " + stage.from(), options.pollIntervalMs(), options.batchSize(),
+            () -> round(stage)))
+        .toList();
+    loops.forEach(RoundLoop::start);
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    stopping = true;
     // Let rounds under way finish before their connections go, so stopping logs no failed stage.
-    return Future.join(List.copyOf(rounds)).transform(done -> pool.close());
+    return Future.join(loops.stream().map(RoundLoop::stop).toList()).transform(done -> pool.close());
   }
 
-  private void runRound(Stage stage) {
-    if (stopping) {
-      return;
-    }
-    Future<Integer> round = waiting.waitingIn(stage.from(), options.batchSize())
+  /** One round of a stage: the waiting posts it took, moved as far as they could go. */
+  private Future<Integer> round(Stage stage) {
+    return waiting.waitingIn(stage.from(), options.batchSize())
         .compose(posts -> posts.isEmpty()
             ? Future.succeededFuture(0)
             : stage.work(posts).compose(transitions::apply).map(List::size));
-    rounds.add(round);
-    round.onComplete(result -> {
-      rounds.remove(round);
-      if (result.failed()) {
-        LOG.warn("Stage {} failed; trying again in {} ms: {}", stage.from(), options.pollIntervalMs(),
-            result.cause().getMessage());
-      }
-      boolean fullBatch = result.succeeded() && result.result() >= options.batchSize();
-      // A full batch means more are waiting: go again at once instead of idling.
-      vertx.setTimer(fullBatch ? 1 : options.pollIntervalMs(), tick -> runRound(stage));
-    });
   }
 }
