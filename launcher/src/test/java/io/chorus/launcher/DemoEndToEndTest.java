@@ -96,6 +96,9 @@ class DemoEndToEndTest {
     overrides.put("leader.planIntervalMs", 200);
     overrides.put("pipeline.pollIntervalMs", 50);
     overrides.put("metrics.liveIntervalMs", 200);
+    // The demo accounts' quotas live in Redis for a day; a run of its own must not inherit
+    // what earlier demos and test runs spent of them.
+    overrides.put("rateLimit.keyPrefix", "chorus:rl:" + database.schema() + ":");
     int expected = SLOTS * Platform.values().length;
 
     Demo.start(vertx, extra -> ChorusConfig.load(vertx,
