@@ -19,6 +19,11 @@ public final class Addresses {
   public static final String RECONCILE = "reconcile";
   /** Platform agent verb: report the agent's health. {@code HealthQuery -> HealthReport}. */
   public static final String STATUS = "status";
+  /**
+   * Platform agent verb: act on something the platform reported for one of its accounts.
+   * {@code PlatformEvent -> PlatformEventHandled}.
+   */
+  public static final String EVENTS = "events";
 
   /** Team leader announcements to every node (publish). {@code CoordinationNotice}. */
   public static final String COORDINATION = "chorus.coordination";

@@ -16,6 +16,8 @@ import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
+import io.chorus.contracts.platform.PlatformEvent;
+import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.ReconcileRequest;
@@ -50,7 +52,9 @@ public final class Contracts {
       new JsonRecordCodec<>(PostCommand.class),
       new JsonRecordCodec<>(PostView.class),
       new JsonRecordCodec<>(ReconcileRequest.class),
-      new JsonRecordCodec<>(ReconcileResult.class));
+      new JsonRecordCodec<>(ReconcileResult.class),
+      new JsonRecordCodec<>(PlatformEvent.class),
+      new JsonRecordCodec<>(PlatformEventHandled.class));
 
   private Contracts() {}
 

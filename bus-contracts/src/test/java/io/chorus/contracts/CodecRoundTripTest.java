@@ -19,6 +19,8 @@ import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.platform.PlatformEvent;
+import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.platform.OptimizeRequest;
@@ -62,7 +64,10 @@ class CodecRoundTripTest {
       new PostCommand("p1", PostAction.RESCHEDULE, "ops", "later", AT),
       new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.PUBLISHED, "t", "123", 1, AT, AT, AT, AT, null),
       new ReconcileRequest("p1", "a1", "text", AT),
-      new ReconcileResult("p1", true, "123"));
+      new ReconcileResult("p1", true, "123"),
+      new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
+          "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
+      new PlatformEventHandled("e1", "reply-drafted", "p7"));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")
