@@ -87,7 +87,12 @@ public final class GuardedProvider {
         ? pe : ProviderException.outage(name() + ": " + failure.getMessage());
     switch (problem.kind()) {
       case UNAUTHORIZED -> {
-        if (key != null && keys.setAside(key)) {
+        if (key == null) {
+          // A keyless server that wants a key: no other key to try.
+          result.fail(problem);
+          return;
+        }
+        if (keys.setAside(key)) {
           LOG.error("{} refused API key {} ({}); it is set aside, {} key(s) left", name(), KeyRing.redacted(key),
               problem.getMessage(), keys.usable());
           keyRejected.accept(name(), KeyRing.redacted(key));
@@ -96,11 +101,14 @@ public final class GuardedProvider {
         again(prompt, attempt, 0, problem, result, false);
       }
       case RATE_LIMITED -> {
-        long wait = Math.max(problem.retryAfterMs(), retry.initialMs());
-        if (key != null) {
-          keys.rest(key, System.currentTimeMillis() + wait);
-          LOG.warn("{} rate-limited key {}; it rests {} ms", name(), KeyRing.redacted(key), wait);
+        if (key == null) {
+          again(prompt, attempt, retry.delayMs(attempt, problem.retryAfterMs()), problem, result, true);
+          return;
         }
+        long wait = Math.max(problem.retryAfterMs(), retry.initialMs());
+        keys.rest(key, System.currentTimeMillis() + wait);
+        LOG.warn("{} rate-limited key {}; it rests {} ms", name(), KeyRing.redacted(key), wait);
+        // The next usable key goes at once; with none, again() waits for the first to wake.
         again(prompt, attempt, 0, problem, result, true);
       }
       case OUTAGE -> again(prompt, attempt, retry.delayMs(attempt, problem.retryAfterMs()), problem, result, true);
