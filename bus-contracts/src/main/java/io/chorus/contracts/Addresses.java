@@ -30,6 +30,8 @@ public final class Addresses {
 
   /** Write a post's text. {@code GenerateRequest -> GeneratedContent}. */
   public static final String CONTENT_GENERATE = "chorus.content.generate";
+  /** LLM usage and cost per day, brand, provider and model. {@code UsageQuery -> UsageReport}. */
+  public static final String CONTENT_USAGE = "chorus.content.usage";
 
   /** Create the posts of a campaign's due calendar slots. {@code PlanRequest -> PlanResult}. */
   public static final String PIPELINE_PLAN = "chorus.pipeline.plan";

@@ -2,6 +2,8 @@ package io.chorus.contracts;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.content.UsageQuery;
+import io.chorus.contracts.content.UsageReport;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -35,6 +37,8 @@ public final class Contracts {
   public static final List<JsonRecordCodec<?>> CODECS = List.of(
       new JsonRecordCodec<>(GenerateRequest.class),
       new JsonRecordCodec<>(GeneratedContent.class),
+      new JsonRecordCodec<>(UsageQuery.class),
+      new JsonRecordCodec<>(UsageReport.class),
       new JsonRecordCodec<>(OptimizeRequest.class),
       new JsonRecordCodec<>(OptimizedContent.class),
       new JsonRecordCodec<>(PublishRequest.class),

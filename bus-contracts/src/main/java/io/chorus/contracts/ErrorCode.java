@@ -13,6 +13,8 @@ public enum ErrorCode {
   PROVIDER_UNAVAILABLE(502, true),
   STORAGE_UNAVAILABLE(507, true),
   TIMEOUT(504, true),
+  /** A brand spent its monthly LLM budget; generation for it stops until the next month or a higher budget. */
+  BUDGET_EXCEEDED(402, false),
   INTERNAL(500, false);
 
   private final int number;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.content.UsageLine;
+import io.chorus.contracts.content.UsageQuery;
+import io.chorus.contracts.content.UsageReport;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -31,6 +34,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +48,11 @@ class CodecRoundTripTest {
   /** One sample of every record that travels the bus on its own. */
   static final List<Record> SAMPLES = List.of(
       new GenerateRequest("p1", "b1", "c1", Platform.X, "brief", "warm", List.of("k1"), List.of("#a"),
-          List.of("t1"), "Visit us", 42L),
-      new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1"),
+          List.of("t1"), "Visit us", 42L, "a question"),
+      new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1", 120, 45, 0.000315),
+      new UsageQuery("b1", LocalDate.parse("2026-11-01"), null),
+      new UsageReport(List.of(new UsageLine(LocalDate.parse("2026-11-24"), "b1", "anthropic",
+          "claude-sonnet-4-5", 3, 900, 300, 0.0072))),
       new OptimizeRequest("p1", "text", List.of("#a", "#b")),
       new OptimizedContent("fitted", 6, 280, false),
       new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2),

@@ -9,13 +9,18 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole of Chorus on one node with the simulator standing in for the platforms: the simulator
  * starts first, then the configuration is loaded again with every platform's base URL (and the
- * media base URL) pointing at wherever it listens, then the node starts with every role.
+ * media base URL, and the LLM providers the profile points at the simulator) pointing at wherever
+ * it listens, then the node starts with every role.
  */
 public final class Demo {
+  private static final Pattern SIMULATED_PROVIDER =
+      Pattern.compile("^http://(?:127\\.0\\.0\\.1|localhost)(?::\\d+)?(/(?:openai|anthropic)(?:/.*)?)$");
   private final Simulator simulator;
   private final ChorusNode node;
   private final JsonObject config;
@@ -34,11 +39,11 @@ public final class Demo {
   public static Future<Demo> start(Vertx vertx, Function<Map<String, Object>, Future<JsonObject>> loadConfig,
       Map<String, Object> overrides) {
     return loadConfig.apply(overrides)
-        .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen())
-        .compose(simulator -> loadConfig.apply(pointedAt(simulator, overrides))
+        .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen()
+        .compose(simulator -> loadConfig.apply(pointedAt(simulator, overrides, first))
             .compose(config -> ChorusNode.start(vertx, config)
                 .map(node -> new Demo(simulator, node, config)))
-            .onFailure(failed -> simulator.close()));
+            .onFailure(failed -> simulator.close())));
   }
 
   public Simulator simulator() {
@@ -58,8 +63,18 @@ public final class Demo {
     return node.stop().eventually(simulator::close);
   }
 
-  private static Map<String, Object> pointedAt(Simulator simulator, Map<String, Object> overrides) {
+  private static Map<String, Object> pointedAt(Simulator simulator, Map<String, Object> overrides, JsonObject first) {
     Map<String, Object> pointed = new HashMap<>(overrides);
+    // LLM providers the profile points at the simulator (on this machine, under /openai or
+    // /anthropic) follow it to wherever it really listens.
+    JsonObject providers = first.getJsonObject("content", new JsonObject()).getJsonObject("providers", new JsonObject());
+    for (String provider : providers.fieldNames()) {
+      String baseUrl = providers.getJsonObject(provider).getString("baseUrl");
+      Matcher simulated = baseUrl == null ? null : SIMULATED_PROVIDER.matcher(baseUrl);
+      if (simulated != null && simulated.matches()) {
+        pointed.put("content.providers." + provider + ".baseUrl", simulator.baseUrl() + simulated.group(1));
+      }
+    }
     for (Platform platform : Platform.values()) {
       pointed.put("platforms." + platform.id() + ".baseUrl", simulator.baseUrl(platform.id()));
     }

@@ -122,6 +122,15 @@ class DemoEndToEndTest {
           });
           return simulatorPosts(vertx).map(received -> Map.entry(lists.get(0), received));
         })
+        .compose(both -> usage(vertx).map(usage -> {
+          ctx.verify(() -> {
+            // The demo's text comes through the real Anthropic client, talking to the simulator.
+            assertThat(usage.getJsonArray("items").stream().map(JsonObject.class::cast)
+                .map(line -> line.getString("provider"))).contains("anthropic");
+            assertThat(usage.getJsonObject("totals").getLong("requests")).isGreaterThanOrEqualTo(expected);
+          });
+          return both;
+        }))
         .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           JsonArray published = both.getKey();
           JsonArray received = both.getValue();
@@ -145,6 +154,12 @@ class DemoEndToEndTest {
     return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", "/api/v1/posts")
         .addQueryParam("limit", "500").send()
         .map(response -> response.bodyAsJsonObject().getJsonArray("items"));
+  }
+
+  private Future<JsonObject> usage(Vertx vertx) {
+    return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", "/api/v1/usage")
+        .addQueryParam("brand", "northwind").send()
+        .map(response -> response.bodyAsJsonObject());
   }
 
   private Future<JsonArray> simulatorPosts(Vertx vertx) {

@@ -4,7 +4,10 @@ import io.chorus.simulator.impl.SimulatorImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-/** An HTTP server standing in for X, Facebook, Instagram, LinkedIn and TikTok on this machine. */
+/**
+ * An HTTP server standing in for X, Facebook, Instagram, LinkedIn, TikTok and the OpenAI and Anthropic
+ * APIs on this machine.
+ */
 public interface Simulator {
 
   static Simulator create(Vertx vertx, SimulatorOptions options) {

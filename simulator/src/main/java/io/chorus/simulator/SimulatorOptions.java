@@ -19,6 +19,9 @@ public class SimulatorOptions {
   public static final int DEFAULT_TIKTOK_INITS_PER_MINUTE = 6;
   public static final int DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE = 20;
   public static final int DEFAULT_TIKTOK_STATUS_PER_MINUTE = 30;
+  public static final long DEFAULT_LLM_LATENCY_MS = 0;
+  public static final long DEFAULT_LLM_CHUNK_DELAY_MS = 0;
+  public static final double DEFAULT_LLM_FAULT_RATE = 0;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -32,15 +35,22 @@ public class SimulatorOptions {
   private int tiktokInitsPerMinute = DEFAULT_TIKTOK_INITS_PER_MINUTE;
   private int tiktokCreatorInfoPerMinute = DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE;
   private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
+  private long llmLatencyMs = DEFAULT_LLM_LATENCY_MS;
+  private long llmChunkDelayMs = DEFAULT_LLM_CHUNK_DELAY_MS;
+  private double llmFaultRate = DEFAULT_LLM_FAULT_RATE;
 
   /**
    * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
-   * object; absent keys keep their defaults.
+   * object and the LLM providers' behaviour under its {@code llm} object; absent keys keep their defaults.
    */
   public static SimulatorOptions fromJson(JsonObject simulatorSection) {
     JsonObject json = simulatorSection == null ? new JsonObject() : simulatorSection;
     JsonObject quotas = json.getJsonObject("quotas", new JsonObject());
+    JsonObject llm = json.getJsonObject("llm", new JsonObject());
     return new SimulatorOptions()
+        .setLlmLatencyMs(llm.getLong("latencyMs", DEFAULT_LLM_LATENCY_MS))
+        .setLlmChunkDelayMs(llm.getLong("chunkDelayMs", DEFAULT_LLM_CHUNK_DELAY_MS))
+        .setLlmFaultRate(llm.getDouble("faultRate", DEFAULT_LLM_FAULT_RATE))
         .setHost(json.getString("host", DEFAULT_HOST))
         .setPort(json.getInteger("port", DEFAULT_PORT))
         .setLatencyMs(json.getLong("latencyMs", DEFAULT_LATENCY_MS))
@@ -162,6 +172,36 @@ public class SimulatorOptions {
 
   public SimulatorOptions setTiktokStatusPerMinute(int tiktokStatusPerMinute) {
     this.tiktokStatusPerMinute = tiktokStatusPerMinute;
+    return this;
+  }
+
+  /** Added before every simulated LLM answer (or its first streamed event). */
+  public long getLlmLatencyMs() {
+    return llmLatencyMs;
+  }
+
+  public SimulatorOptions setLlmLatencyMs(long llmLatencyMs) {
+    this.llmLatencyMs = llmLatencyMs;
+    return this;
+  }
+
+  /** Between two events of a simulated LLM stream. */
+  public long getLlmChunkDelayMs() {
+    return llmChunkDelayMs;
+  }
+
+  public SimulatorOptions setLlmChunkDelayMs(long llmChunkDelayMs) {
+    this.llmChunkDelayMs = llmChunkDelayMs;
+    return this;
+  }
+
+  /** The share of LLM requests answered with a random transient fault (429, 500, 503, overloaded). */
+  public double getLlmFaultRate() {
+    return llmFaultRate;
+  }
+
+  public SimulatorOptions setLlmFaultRate(double llmFaultRate) {
+    this.llmFaultRate = llmFaultRate;
     return this;
   }
 }

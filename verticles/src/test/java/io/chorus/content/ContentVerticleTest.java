@@ -10,12 +10,16 @@ import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
+import io.chorus.testkit.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,17 +29,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ContentVerticleTest {
   private static final long SEED = 42L;
 
+  private TestDatabase database;
+
   @BeforeEach
   void deploy(Vertx vertx, VertxTestContext ctx) {
     Contracts.registerCodecs(vertx);
+    database = TestDatabase.createSchema(getClass());
     JsonObject config = new JsonObject()
+        .put("database", database.databaseConfig())
         .put("content", new JsonObject().put("offline", new JsonObject().put("seed", SEED)));
-    vertx.deployVerticle(new ContentVerticle(), new DeploymentOptions().setConfig(config))
+    Database.migrate(vertx, DatabaseOptions.fromConfig(config))
+        .compose(version -> vertx.deployVerticle(new ContentVerticle(), new DeploymentOptions().setConfig(config)))
         .onComplete(ctx.succeedingThenComplete());
   }
 
+  @AfterEach
+  void dropSchema() {
+    database.close();
+  }
+
   @Test
-  @DisplayName("a generate request is answered with offline text written with the configured seed")
+  @DisplayName("with no provider configured, a generate request is answered with offline text written with the configured seed")
   void generateRequestGetsOfflineText(Vertx vertx, VertxTestContext ctx) {
     GenerateRequest request = DemoCampaign.request(Platform.LINKEDIN, 5);
     vertx.eventBus().<GeneratedContent>request(Addresses.CONTENT_GENERATE, request)
@@ -52,7 +66,7 @@ class ContentVerticleTest {
   @DisplayName("a request without a brief is refused as INVALID_REQUEST naming the brief")
   void missingBriefIsInvalid(Vertx vertx, VertxTestContext ctx) {
     GenerateRequest noBrief = new GenerateRequest("p1", "northwind", "autumn-harvest", Platform.X, null,
-        null, List.of(), List.of(), List.of(), null, 1);
+        null, List.of(), List.of(), List.of(), null, 1, null);
     expectInvalid(vertx, ctx, noBrief, "brief");
   }
 
@@ -60,7 +74,7 @@ class ContentVerticleTest {
   @DisplayName("a request without a platform is refused as INVALID_REQUEST naming the platform")
   void missingPlatformIsInvalid(Vertx vertx, VertxTestContext ctx) {
     GenerateRequest noPlatform = new GenerateRequest("p1", "northwind", "autumn-harvest", null,
-        DemoCampaign.BRIEF, null, List.of(), List.of(), List.of(), null, 1);
+        DemoCampaign.BRIEF, null, List.of(), List.of(), List.of(), null, 1, null);
     expectInvalid(vertx, ctx, noPlatform, "platform");
   }
 

@@ -35,7 +35,7 @@ class OfflineGeneratorTest {
     GenerateRequest request = DemoCampaign.request(platform, 7);
     GenerateRequest otherPost = new GenerateRequest("another-post", request.brandId(), request.campaignId(),
         platform, request.brief(), request.voice(), request.keyMessages(), request.hashtags(), request.trends(),
-        request.callToAction(), request.seed());
+        request.callToAction(), request.seed(), null);
 
     String text = generator.write(request);
 
@@ -135,7 +135,7 @@ class OfflineGeneratorTest {
   @DisplayName("a bare brief with no key messages, trends, hashtags, voice or call to action still writes a post")
   void bareBriefStillWritesAPost(Platform platform) {
     GenerateRequest bare = new GenerateRequest("p", "b", "c", platform,
-        "Our new oat milk latte is here. It is creamy.", null, List.of(), List.of(), List.of(), null, 3);
+        "Our new oat milk latte is here. It is creamy.", null, List.of(), List.of(), List.of(), null, 3, null);
 
     String post = generator.write(bare);
 
@@ -146,7 +146,7 @@ class OfflineGeneratorTest {
   @DisplayName("a request without a brief is refused")
   void missingBriefIsRefused() {
     GenerateRequest noBrief = new GenerateRequest("p", "b", "c", Platform.X, null, null,
-        List.of(), List.of(), List.of(), null, 1);
+        List.of(), List.of(), List.of(), null, 1, null);
     assertThatThrownBy(() -> generator.write(noBrief)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("brief");
   }

@@ -210,7 +210,7 @@ class PostLifecycleTest {
 
   private void standInContent(EventBus bus) {
     bus.<GenerateRequest>consumer(Addresses.CONTENT_GENERATE, m ->
-        m.reply(new GeneratedContent("Post for " + m.body().platform().id(), "test", "test")));
+        m.reply(new GeneratedContent("Post for " + m.body().platform().id(), "test", "test", 0, 0, 0)));
   }
 
   private void standInPlatforms(EventBus bus, Function<PublishRequest, Future<Void>> outcome) {

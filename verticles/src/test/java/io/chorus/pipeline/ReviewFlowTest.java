@@ -60,7 +60,7 @@ class ReviewFlowTest {
     Contracts.registerCodecs(vertx);
     database = TestDatabase.createSchema(getClass());
     vertx.eventBus().<GenerateRequest>consumer(Addresses.CONTENT_GENERATE, m ->
-        m.reply(new GeneratedContent(generatedText, "test", "test")));
+        m.reply(new GeneratedContent(generatedText, "test", "test", 0, 0, 0)));
     vertx.eventBus().<OptimizeRequest>consumer(Platform.X.address(Addresses.OPTIMIZE), m ->
         m.reply(new OptimizedContent(m.body().text(), m.body().text().length(), 280, false)));
   }

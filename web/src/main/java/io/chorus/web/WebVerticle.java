@@ -13,6 +13,7 @@ import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
+import io.chorus.web.usage.UsageHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -100,6 +101,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/usage").handler(UsageHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));
     for (PostAction action : PostAction.values()) {
       router.post("/api/v1/posts/:id/" + action.name().toLowerCase(Locale.ROOT))

@@ -7,6 +7,7 @@ import java.util.List;
  * Ask the Content verticle to write one post's text from its campaign brief.
  *
  * @param seed makes offline generation repeatable: the same request and seed give the same text
+ * @param angle the slant this post should take (a question, a story, an offer...), or null for any
  */
 public record GenerateRequest(
     String postId,
@@ -19,7 +20,8 @@ public record GenerateRequest(
     List<String> hashtags,
     List<String> trends,
     String callToAction,
-    long seed) {
+    long seed,
+    String angle) {
 
   public GenerateRequest {
     keyMessages = List.copyOf(keyMessages);

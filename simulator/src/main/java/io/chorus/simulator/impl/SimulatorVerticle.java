@@ -1,6 +1,10 @@
 package io.chorus.simulator.impl;
 
 import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.anthropic.AnthropicPlatform;
+import io.chorus.simulator.llm.FaultBook;
+import io.chorus.simulator.llm.FaultRoutes;
+import io.chorus.simulator.openai.OpenAiPlatform;
 import io.chorus.simulator.facebook.FacebookPlatform;
 import io.chorus.simulator.instagram.InstagramPlatform;
 import io.chorus.simulator.linkedin.LinkedInPlatform;
@@ -52,13 +56,16 @@ final class SimulatorVerticle extends VerticleBase {
 
   private Router router(MediaRoutes media) {
     Ids ids = new Ids();
-    Recorder recorder = new Recorder(List.of("x", "facebook", "instagram", "linkedin", "tiktok"));
+    Recorder recorder = new Recorder(List.of("x", "facebook", "instagram", "linkedin", "tiktok", "openai", "anthropic"));
+    FaultBook faults = new FaultBook(options.getLlmFaultRate());
     List<SimulatedPlatform> platforms = List.of(
         new XPlatform(vertx, options, recorder, ids),
         new FacebookPlatform(vertx, options, recorder, ids),
         new InstagramPlatform(vertx, options, recorder, ids),
         new LinkedInPlatform(vertx, options, recorder, ids),
-        new TikTokPlatform(vertx, options, recorder, ids));
+        new TikTokPlatform(vertx, options, recorder, ids),
+        new OpenAiPlatform(vertx, options, faults),
+        new AnthropicPlatform(vertx, options, faults));
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     for (SimulatedPlatform platform : platforms) {
@@ -68,6 +75,7 @@ final class SimulatorVerticle extends VerticleBase {
     }
     media.mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
+    new FaultRoutes(faults).mount(router);
     return router;
   }
 

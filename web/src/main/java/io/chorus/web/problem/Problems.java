@@ -65,6 +65,7 @@ public final class Problems {
       case RATE_LIMITED -> 429;
       case PLATFORM_UNAVAILABLE, PROVIDER_UNAVAILABLE, STORAGE_UNAVAILABLE -> 503;
       case TIMEOUT -> 504;
+      case BUDGET_EXCEEDED -> 402;
       case INTERNAL -> 500;
     };
   }
