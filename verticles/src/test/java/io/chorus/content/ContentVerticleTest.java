@@ -42,7 +42,7 @@ class ContentVerticleTest {
         .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
           GeneratedContent content = reply.body();
           assertThat(content.provider()).isEqualTo("offline");
-          assertThat(content.model()).isEqualTo("offline-v1");
+          assertThat(content.model()).isEqualTo(OfflineGenerator.MODEL);
           assertThat(content.text()).isEqualTo(OfflineGenerator.create(SEED).write(request));
           ctx.completeNow();
         })));
@@ -52,7 +52,7 @@ class ContentVerticleTest {
   @DisplayName("a request without a brief is refused as INVALID_REQUEST naming the brief")
   void missingBriefIsInvalid(Vertx vertx, VertxTestContext ctx) {
     GenerateRequest noBrief = new GenerateRequest("p1", "northwind", "autumn-harvest", Platform.X, null,
-        null, List.of(), List.of(), List.of(), null, 1);
+        null, List.of(), List.of(), List.of(), null, 1, null);
     expectInvalid(vertx, ctx, noBrief, "brief");
   }
 
@@ -60,7 +60,7 @@ class ContentVerticleTest {
   @DisplayName("a request without a platform is refused as INVALID_REQUEST naming the platform")
   void missingPlatformIsInvalid(Vertx vertx, VertxTestContext ctx) {
     GenerateRequest noPlatform = new GenerateRequest("p1", "northwind", "autumn-harvest", null,
-        DemoCampaign.BRIEF, null, List.of(), List.of(), List.of(), null, 1);
+        DemoCampaign.BRIEF, null, List.of(), List.of(), List.of(), null, 1, null);
     expectInvalid(vertx, ctx, noPlatform, "platform");
   }
 

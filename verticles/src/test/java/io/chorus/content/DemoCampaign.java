@@ -21,6 +21,6 @@ final class DemoCampaign {
     return new GenerateRequest("post-" + seed, "northwind", "autumn-harvest", platform, BRIEF,
         "warm, curious and plain-spoken; never pushy", KEY_MESSAGES, HASHTAGS,
         List.of("cosy mornings", "slow coffee", "first frost"),
-        "Find it in your nearest shop or at northwind.example/autumn", seed);
+        "Find it in your nearest shop or at northwind.example/autumn", seed, null);
   }
 }

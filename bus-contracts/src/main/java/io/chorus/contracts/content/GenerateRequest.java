@@ -7,6 +7,8 @@ import java.util.List;
  * Ask the Content verticle to write one post's text from its campaign brief.
  *
  * @param seed makes offline generation repeatable: the same request and seed give the same text
+ * @param angle the point of view this text takes (e.g. {@code story}, {@code question}), so the
+ *     variants of one post differ; null lets the writer choose
  */
 public record GenerateRequest(
     String postId,
@@ -19,7 +21,8 @@ public record GenerateRequest(
     List<String> hashtags,
     List<String> trends,
     String callToAction,
-    long seed) {
+    long seed,
+    String angle) {
 
   public GenerateRequest {
     keyMessages = List.copyOf(keyMessages);
