@@ -39,6 +39,8 @@ public final class Addresses {
   public static final String PIPELINE_REVIEW = "chorus.pipeline.review";
   /** Requeue, cancel or reschedule a post. {@code PostCommand -> PostView}. */
   public static final String PIPELINE_COMMAND = "chorus.pipeline.command";
+  /** Every variant written for a post. {@code VariantsQuery -> PostVariants}. */
+  public static final String PIPELINE_VARIANTS = "chorus.pipeline.variants";
   /** Pipeline and database health. {@code HealthQuery -> HealthReport}. */
   public static final String PIPELINE_STATUS = "chorus.pipeline.status";
   /** Every post state change, after it is committed (publish). {@code PostStateChanged}. */

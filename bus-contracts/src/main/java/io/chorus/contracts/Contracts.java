@@ -12,8 +12,10 @@ import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.pipeline.PostVariants;
 import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PlatformEvent;
@@ -54,7 +56,9 @@ public final class Contracts {
       new JsonRecordCodec<>(ReconcileRequest.class),
       new JsonRecordCodec<>(ReconcileResult.class),
       new JsonRecordCodec<>(PlatformEvent.class),
-      new JsonRecordCodec<>(PlatformEventHandled.class));
+      new JsonRecordCodec<>(PlatformEventHandled.class),
+      new JsonRecordCodec<>(VariantsQuery.class),
+      new JsonRecordCodec<>(PostVariants.class));
 
   private Contracts() {}
 

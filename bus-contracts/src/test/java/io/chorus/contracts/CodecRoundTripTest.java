@@ -19,6 +19,9 @@ import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.pipeline.PostVariant;
+import io.chorus.contracts.pipeline.PostVariants;
+import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.ReconcileRequest;
@@ -67,7 +70,10 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new VariantsQuery("p1"),
+      new PostVariants("p1", List.of(new PostVariant(1, "story", "Once ☕", "offline", "offline-v2", true, AT, AT),
+          new PostVariant(2, "question", "Why?", "openai", "gpt-4o-mini", false, null, AT))));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

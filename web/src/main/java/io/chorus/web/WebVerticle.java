@@ -10,6 +10,7 @@ import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
+import io.chorus.web.posts.VariantsHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
@@ -98,6 +99,7 @@ public final class WebVerticle extends VerticleBase {
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/posts/:id/variants").handler(VariantsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));

@@ -60,6 +60,11 @@ public final class TransitionSql {
                                   'scheduledAt', scheduled_at),
                updated_at
         FROM moved WHERE actor IS NOT NULL
+      ), published_variants AS (
+        -- The variant a post went out with is marked, for reports to compare angles by results.
+        UPDATE post_variants v SET published_at = m.updated_at
+        FROM moved m
+        WHERE m.to_state = 'PUBLISHED' AND v.post_id = m.id AND v.chosen
       )
       """ + RECORD_MOVED + "SELECT * FROM moved";
 
