@@ -31,6 +31,11 @@ public final class Addresses {
   /** Write a post's text. {@code GenerateRequest -> GeneratedContent}. */
   public static final String CONTENT_GENERATE = "chorus.content.generate";
 
+  /** Find or make one post's image and store it. {@code ImageRequest -> StoredImage}. */
+  public static final String CONTENT_IMAGE = "chorus.content.image";
+  /** Read a stored media file, to serve it. {@code MediaQuery -> MediaFile}. */
+  public static final String CONTENT_MEDIA = "chorus.content.media";
+
   /** Create the posts of a campaign's due calendar slots. {@code PlanRequest -> PlanResult}. */
   public static final String PIPELINE_PLAN = "chorus.pipeline.plan";
   /** List posts. {@code PostQuery -> PostPage}. */

@@ -2,6 +2,10 @@ package io.chorus.contracts;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.content.ImageRequest;
+import io.chorus.contracts.content.MediaFile;
+import io.chorus.contracts.content.MediaQuery;
+import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -58,7 +62,11 @@ public final class Contracts {
       new JsonRecordCodec<>(PlatformEvent.class),
       new JsonRecordCodec<>(PlatformEventHandled.class),
       new JsonRecordCodec<>(VariantsQuery.class),
-      new JsonRecordCodec<>(PostVariants.class));
+      new JsonRecordCodec<>(PostVariants.class),
+      new JsonRecordCodec<>(ImageRequest.class),
+      new JsonRecordCodec<>(StoredImage.class),
+      new JsonRecordCodec<>(MediaQuery.class),
+      new JsonRecordCodec<>(MediaFile.class));
 
   private Contracts() {}
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.content.ImageRequest;
+import io.chorus.contracts.content.MediaFile;
+import io.chorus.contracts.content.MediaQuery;
+import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -73,7 +77,12 @@ class CodecRoundTripTest {
       new PlatformEventHandled("e1", "reply-drafted", "p7"),
       new VariantsQuery("p1"),
       new PostVariants("p1", List.of(new PostVariant(1, "story", "Once ☕", "offline", "offline-v2", true, AT, AT),
-          new PostVariant(2, "question", "Why?", "openai", "gpt-4o-mini", false, null, AT))));
+          new PostVariant(2, "question", "Why?", "openai", "gpt-4o-mini", false, null, AT))),
+      new ImageRequest("p1", "b1", "c1", Platform.INSTAGRAM, "a cup of coffee at dawn", List.of("a.jpg"), 7L),
+      new StoredImage("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "stability", "image/png", 1024, 1024, 20480,
+          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+      new MediaQuery("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21"),
+      new MediaFile("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "image/jpeg", "9f86d0", "/9j/4AAQ"));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")
