@@ -34,11 +34,11 @@ public final class Demo {
   public static Future<Demo> start(Vertx vertx, Function<Map<String, Object>, Future<JsonObject>> loadConfig,
       Map<String, Object> overrides) {
     return loadConfig.apply(overrides)
-        .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen())
-        .compose(simulator -> loadConfig.apply(pointedAt(simulator, overrides))
-            .compose(config -> ChorusNode.start(vertx, config)
-                .map(node -> new Demo(simulator, node, config)))
-            .onFailure(failed -> simulator.close()));
+        .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen()
+            .compose(simulator -> loadConfig.apply(pointedAt(simulator, first, overrides))
+                .compose(config -> ChorusNode.start(vertx, config)
+                    .map(node -> new Demo(simulator, node, config)))
+                .onFailure(failed -> simulator.close())));
   }
 
   public Simulator simulator() {
@@ -58,12 +58,15 @@ public final class Demo {
     return node.stop().eventually(simulator::close);
   }
 
-  private static Map<String, Object> pointedAt(Simulator simulator, Map<String, Object> overrides) {
+  private static Map<String, Object> pointedAt(Simulator simulator, JsonObject first, Map<String, Object> overrides) {
     Map<String, Object> pointed = new HashMap<>(overrides);
     for (Platform platform : Platform.values()) {
       pointed.put("platforms." + platform.id() + ".baseUrl", simulator.baseUrl(platform.id()));
     }
     pointed.put("media.baseUrl", simulator.baseUrl() + "/media");
+    pointed.put("media.publicUrl", "http://127.0.0.1:" + first.getJsonObject("http").getInteger("port") + "/media");
+    pointed.put("content.images.openai.baseUrl", simulator.baseUrl() + "/openai");
+    pointed.put("content.images.stability.baseUrl", simulator.baseUrl() + "/stability");
     pointed.put("simulator.port", simulator.actualPort());
     return pointed;
   }

@@ -19,6 +19,8 @@ public class SimulatorOptions {
   public static final int DEFAULT_TIKTOK_INITS_PER_MINUTE = 6;
   public static final int DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE = 20;
   public static final int DEFAULT_TIKTOK_STATUS_PER_MINUTE = 30;
+  /** Images per key and minute the simulated OpenAI and Stability image APIs each allow. */
+  public static final int DEFAULT_IMAGES_PER_MINUTE = 50;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -32,6 +34,7 @@ public class SimulatorOptions {
   private int tiktokInitsPerMinute = DEFAULT_TIKTOK_INITS_PER_MINUTE;
   private int tiktokCreatorInfoPerMinute = DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE;
   private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
+  private int imagesPerMinute = DEFAULT_IMAGES_PER_MINUTE;
 
   /**
    * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
@@ -54,7 +57,8 @@ public class SimulatorOptions {
         .setTiktokInitsPerMinute(quotas.getInteger("tiktokInitsPerMinute", DEFAULT_TIKTOK_INITS_PER_MINUTE))
         .setTiktokCreatorInfoPerMinute(
             quotas.getInteger("tiktokCreatorInfoPerMinute", DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE))
-        .setTiktokStatusPerMinute(quotas.getInteger("tiktokStatusPerMinute", DEFAULT_TIKTOK_STATUS_PER_MINUTE));
+        .setTiktokStatusPerMinute(quotas.getInteger("tiktokStatusPerMinute", DEFAULT_TIKTOK_STATUS_PER_MINUTE))
+        .setImagesPerMinute(quotas.getInteger("imagesPerMinute", DEFAULT_IMAGES_PER_MINUTE));
   }
 
   public String getHost() {
@@ -162,6 +166,15 @@ public class SimulatorOptions {
 
   public SimulatorOptions setTiktokStatusPerMinute(int tiktokStatusPerMinute) {
     this.tiktokStatusPerMinute = tiktokStatusPerMinute;
+    return this;
+  }
+
+  public int getImagesPerMinute() {
+    return imagesPerMinute;
+  }
+
+  public SimulatorOptions setImagesPerMinute(int imagesPerMinute) {
+    this.imagesPerMinute = imagesPerMinute;
     return this;
   }
 }

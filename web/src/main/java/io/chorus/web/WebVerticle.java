@@ -7,6 +7,7 @@ import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
+import io.chorus.web.media.MediaHandler;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
@@ -86,6 +87,11 @@ public final class WebVerticle extends VerticleBase {
     router.route().handler(new SecurityHeadersHandler());
     router.get("/health/live").handler(ReadinessChecks.liveness());
     router.get("/health/ready").handler(ReadinessChecks.handler(vertx, options.readinessTimeoutMs()));
+
+    // Platforms fetch media with no Chorus token, so media stay outside the API's authentication.
+    MediaHandler media = MediaHandler.create(vertx.eventBus(), options.requestTimeoutMs());
+    router.get("/media/:id").handler(media);
+    router.head("/media/:id").handler(media);
 
     // The stream comes first: browsers' EventSource can only send the token in the query string.
     Route stream = router.get("/api/v1/stream");

@@ -1,5 +1,6 @@
 package io.chorus.pipeline.workflow;
 
+import io.chorus.content.image.MediaStore;
 import io.chorus.content.variant.VariantOptions;
 import io.chorus.content.variant.VariantStore;
 import io.chorus.pipeline.PipelineOptions;
@@ -42,7 +43,8 @@ public final class WorkflowVerticle extends VerticleBase {
     SchedulingOptions scheduling = SchedulingOptions.fromConfig(config());
     DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
     List<Stage> stages = List.of(
-        new GenerateStage(vertx.eventBus(), delivery, VariantOptions.fromConfig(config()), new VariantStore(pool)),
+        new GenerateStage(vertx.eventBus(), delivery, VariantOptions.fromConfig(config()), new VariantStore(pool),
+            new MediaStore(pool)),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
         new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
