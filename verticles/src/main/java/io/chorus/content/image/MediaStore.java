@@ -19,7 +19,7 @@ public final class MediaStore {
       INSERT INTO media (brand_id, campaign_id, source, name, prompt, content_type, width, height, bytes, sha256, content)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
       ON CONFLICT (brand_id, campaign_id, name) WHERE source = 'library' DO NOTHING
-      RETURNING """ + " " + COLUMNS;
+      RETURNING\s""" + COLUMNS;
   private static final String LIBRARY_FILE = "SELECT " + COLUMNS
       + " FROM media WHERE brand_id = $1 AND campaign_id = $2 AND name = $3 AND source = 'library'";
   private static final String ATTACH = """
