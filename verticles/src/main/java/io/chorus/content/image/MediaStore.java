@@ -61,8 +61,10 @@ public final class MediaStore {
     if (postIds.isEmpty()) {
       return Future.succeededFuture();
     }
-    return pool.preparedQuery(ATTACH)
-        .execute(Tuple.of(postIds.toArray(UUID[]::new), mediaIds.toArray(UUID[]::new))).mapEmpty();
+    // Built column by column: Tuple.of(array, array) would spread the second array as varargs.
+    Tuple columns = Tuple.tuple().addArrayOfUUID(postIds.toArray(UUID[]::new))
+        .addArrayOfUUID(mediaIds.toArray(UUID[]::new));
+    return pool.preparedQuery(ATTACH).execute(columns).mapEmpty();
   }
 
   /** A stored file, to serve; empty when there is none with this id. */
