@@ -33,6 +33,11 @@ public final class Addresses {
   /** LLM usage and cost per day, brand, provider and model. {@code UsageQuery -> UsageReport}. */
   public static final String CONTENT_USAGE = "chorus.content.usage";
 
+  /** Find or make one post's image and store it. {@code ImageRequest -> StoredImage}. */
+  public static final String CONTENT_IMAGE = "chorus.content.image";
+  /** Read a stored media file, to serve it. {@code MediaQuery -> MediaFile}. */
+  public static final String CONTENT_MEDIA = "chorus.content.media";
+
   /** Create the posts of a campaign's due calendar slots. {@code PlanRequest -> PlanResult}. */
   public static final String PIPELINE_PLAN = "chorus.pipeline.plan";
   /** List posts. {@code PostQuery -> PostPage}. */
@@ -41,6 +46,8 @@ public final class Addresses {
   public static final String PIPELINE_REVIEW = "chorus.pipeline.review";
   /** Requeue, cancel or reschedule a post. {@code PostCommand -> PostView}. */
   public static final String PIPELINE_COMMAND = "chorus.pipeline.command";
+  /** Every variant written for a post. {@code VariantsQuery -> PostVariants}. */
+  public static final String PIPELINE_VARIANTS = "chorus.pipeline.variants";
   /** Pipeline and database health. {@code HealthQuery -> HealthReport}. */
   public static final String PIPELINE_STATUS = "chorus.pipeline.status";
   /** Every post state change, after it is committed (publish). {@code PostStateChanged}. */

@@ -4,6 +4,10 @@ import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.content.UsageQuery;
 import io.chorus.contracts.content.UsageReport;
+import io.chorus.contracts.content.ImageRequest;
+import io.chorus.contracts.content.MediaFile;
+import io.chorus.contracts.content.MediaQuery;
+import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -14,8 +18,10 @@ import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.pipeline.PostVariants;
 import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PlatformEvent;
@@ -58,7 +64,13 @@ public final class Contracts {
       new JsonRecordCodec<>(ReconcileRequest.class),
       new JsonRecordCodec<>(ReconcileResult.class),
       new JsonRecordCodec<>(PlatformEvent.class),
-      new JsonRecordCodec<>(PlatformEventHandled.class));
+      new JsonRecordCodec<>(PlatformEventHandled.class),
+      new JsonRecordCodec<>(VariantsQuery.class),
+      new JsonRecordCodec<>(PostVariants.class),
+      new JsonRecordCodec<>(ImageRequest.class),
+      new JsonRecordCodec<>(StoredImage.class),
+      new JsonRecordCodec<>(MediaQuery.class),
+      new JsonRecordCodec<>(MediaFile.class));
 
   private Contracts() {}
 

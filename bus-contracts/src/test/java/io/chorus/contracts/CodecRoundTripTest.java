@@ -8,6 +8,10 @@ import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.content.UsageLine;
 import io.chorus.contracts.content.UsageQuery;
 import io.chorus.contracts.content.UsageReport;
+import io.chorus.contracts.content.ImageRequest;
+import io.chorus.contracts.content.MediaFile;
+import io.chorus.contracts.content.MediaQuery;
+import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -22,6 +26,9 @@ import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.pipeline.PostVariant;
+import io.chorus.contracts.pipeline.PostVariants;
+import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.ReconcileRequest;
@@ -48,7 +55,7 @@ class CodecRoundTripTest {
   /** One sample of every record that travels the bus on its own. */
   static final List<Record> SAMPLES = List.of(
       new GenerateRequest("p1", "b1", "c1", Platform.X, "brief", "warm", List.of("k1"), List.of("#a"),
-          List.of("t1"), "Visit us", 42L, "a question"),
+          List.of("t1"), "Visit us", 42L, "story"),
       new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1", 120, 45, 0.000315),
       new UsageQuery("b1", LocalDate.parse("2026-11-01"), null),
       new UsageReport(List.of(new UsageLine(LocalDate.parse("2026-11-24"), "b1", "anthropic",
@@ -74,7 +81,15 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new VariantsQuery("p1"),
+      new PostVariants("p1", List.of(new PostVariant(1, "story", "Once ☕", "offline", "offline-v2", true, AT, AT),
+          new PostVariant(2, "question", "Why?", "openai", "gpt-4o-mini", false, null, AT))),
+      new ImageRequest("p1", "b1", "c1", Platform.INSTAGRAM, "a cup of coffee at dawn", List.of("a.jpg"), 7L),
+      new StoredImage("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "stability", "image/png", 1024, 1024, 20480,
+          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+      new MediaQuery("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21"),
+      new MediaFile("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "image/jpeg", "9f86d0", "/9j/4AAQ"));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

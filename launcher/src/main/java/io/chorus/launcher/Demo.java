@@ -79,6 +79,9 @@ public final class Demo {
       pointed.put("platforms." + platform.id() + ".baseUrl", simulator.baseUrl(platform.id()));
     }
     pointed.put("media.baseUrl", simulator.baseUrl() + "/media");
+    pointed.put("media.publicUrl", "http://127.0.0.1:" + first.getJsonObject("http").getInteger("port") + "/media");
+    pointed.put("content.images.openai.baseUrl", simulator.baseUrl() + "/openai");
+    pointed.put("content.images.stability.baseUrl", simulator.baseUrl() + "/stability");
     pointed.put("simulator.port", simulator.actualPort());
     return pointed;
   }

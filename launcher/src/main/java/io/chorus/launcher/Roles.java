@@ -1,6 +1,7 @@
 package io.chorus.launcher;
 
 import io.chorus.content.ContentVerticle;
+import io.chorus.content.image.ImageVerticle;
 import io.chorus.contracts.Platform;
 import io.chorus.leader.TeamLeaderVerticle;
 import io.chorus.metrics.LiveMetricsVerticle;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * Leader and the web last.
  */
 enum Roles {
-  CONTENT(ContentVerticle::new),
+  CONTENT(ContentVerticle::new, ImageVerticle::new),
   FACEBOOK(() -> new PlatformAgentVerticle(Platform.FACEBOOK)),
   X(() -> new PlatformAgentVerticle(Platform.X)),
   INSTAGRAM(() -> new PlatformAgentVerticle(Platform.INSTAGRAM)),

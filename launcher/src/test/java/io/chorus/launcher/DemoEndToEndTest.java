@@ -131,6 +131,13 @@ class DemoEndToEndTest {
           });
           return both;
         }))
+        .compose(both -> servedImage(vertx, both.getValue()).map(image -> {
+          ctx.verify(() -> {
+            assertThat(image.statusCode()).as("the Instagram post's image, served by the node").isEqualTo(200);
+            assertThat(image.getHeader("Content-Type")).isEqualTo("image/jpeg");
+          });
+          return both;
+        }))
         .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           JsonArray published = both.getKey();
           JsonArray received = both.getValue();
@@ -148,6 +155,22 @@ class DemoEndToEndTest {
           }
           ctx.completeNow();
         })));
+  }
+
+  /**
+   * Instagram and TikTok posts carry an image Chorus stored and serves at /media/{id}; fetches the
+   * first Instagram one from the node (the demo's media.publicUrl names the configured port, not
+   * the test's random one, so only the path is taken).
+   */
+  private Future<io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>> servedImage(Vertx vertx,
+      JsonArray received) {
+    List<String> urls = received.stream().map(JsonObject.class::cast)
+        .filter(post -> Set.of("instagram", "tiktok").contains(post.getString("platform")))
+        .map(post -> post.getJsonArray("mediaUrls").getString(0))
+        .toList();
+    assertThat(urls).isNotEmpty().allMatch(url -> url.matches("http://127\\.0\\.0\\.1:\\d+/media/[0-9a-f-]{36}"));
+    String path = urls.get(0).substring(urls.get(0).indexOf("/media/"));
+    return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", path).send();
   }
 
   private Future<JsonArray> allPosts(Vertx vertx) {

@@ -22,6 +22,8 @@ public class SimulatorOptions {
   public static final long DEFAULT_LLM_LATENCY_MS = 0;
   public static final long DEFAULT_LLM_CHUNK_DELAY_MS = 0;
   public static final double DEFAULT_LLM_FAULT_RATE = 0;
+  /** Images per key and minute the simulated OpenAI and Stability image APIs each allow. */
+  public static final int DEFAULT_IMAGES_PER_MINUTE = 50;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -38,6 +40,7 @@ public class SimulatorOptions {
   private long llmLatencyMs = DEFAULT_LLM_LATENCY_MS;
   private long llmChunkDelayMs = DEFAULT_LLM_CHUNK_DELAY_MS;
   private double llmFaultRate = DEFAULT_LLM_FAULT_RATE;
+  private int imagesPerMinute = DEFAULT_IMAGES_PER_MINUTE;
 
   /**
    * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
@@ -64,7 +67,8 @@ public class SimulatorOptions {
         .setTiktokInitsPerMinute(quotas.getInteger("tiktokInitsPerMinute", DEFAULT_TIKTOK_INITS_PER_MINUTE))
         .setTiktokCreatorInfoPerMinute(
             quotas.getInteger("tiktokCreatorInfoPerMinute", DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE))
-        .setTiktokStatusPerMinute(quotas.getInteger("tiktokStatusPerMinute", DEFAULT_TIKTOK_STATUS_PER_MINUTE));
+        .setTiktokStatusPerMinute(quotas.getInteger("tiktokStatusPerMinute", DEFAULT_TIKTOK_STATUS_PER_MINUTE))
+        .setImagesPerMinute(quotas.getInteger("imagesPerMinute", DEFAULT_IMAGES_PER_MINUTE));
   }
 
   public String getHost() {
@@ -202,6 +206,15 @@ public class SimulatorOptions {
 
   public SimulatorOptions setLlmFaultRate(double llmFaultRate) {
     this.llmFaultRate = llmFaultRate;
+    return this;
+  }
+
+  public int getImagesPerMinute() {
+    return imagesPerMinute;
+  }
+
+  public SimulatorOptions setImagesPerMinute(int imagesPerMinute) {
+    this.imagesPerMinute = imagesPerMinute;
     return this;
   }
 }

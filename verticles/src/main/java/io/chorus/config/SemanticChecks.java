@@ -34,6 +34,7 @@ final class SemanticChecks {
     checks.campaigns();
     checks.backoff();
     checks.databasePassword();
+    checks.imageKeys();
     return checks.problems;
   }
 
@@ -122,6 +123,20 @@ final class SemanticChecks {
       problems.add(path + ".accessToken: \"" + token + "\" is a demo secret but platforms." + platform
           + ".baseUrl " + Phrases.value(baseUrl, null) + " is not on this machine; expected env:VAR or"
           + " file:/path, or a baseUrl on 127.0.0.0/8, ::1 or localhost (the simulator)");
+    }
+  }
+
+  /** Image generator keys follow the platforms' rule: a demo key only towards the simulator. */
+  private void imageKeys() {
+    for (String provider : List.of("openai", "stability")) {
+      Object key = JsonPointers.valueAt(config, "/content/images/" + provider + "/apiKey");
+      Object baseUrl = JsonPointers.valueAt(config, "/content/images/" + provider + "/baseUrl");
+      if (key instanceof String text && text.startsWith(DEMO_PREFIX)
+          && !(baseUrl instanceof String url && Loopback.url(url))) {
+        problems.add("content.images." + provider + ".apiKey: \"" + text + "\" is a demo secret but content.images."
+            + provider + ".baseUrl " + Phrases.value(baseUrl, null) + " is not on this machine; expected env:VAR or"
+            + " file:/path, or a baseUrl on 127.0.0.0/8, ::1 or localhost (the simulator)");
+      }
     }
   }
 

@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
  *
  * @param shutdownGraceMs how long a stopping publisher waits for the posts in flight before it
  *     releases them to reconciliation
+ * @param mediaBaseUrl where campaigns' media files are served ({@code media.baseUrl})
+ * @param mediaPublicUrl where Chorus serves its stored media, {@code GET /media/{id}} ({@code media.publicUrl})
  */
 public record PipelineOptions(
     long pollIntervalMs,
@@ -18,7 +20,8 @@ public record PipelineOptions(
     double backoffJitter,
     long requestTimeoutMs,
     long shutdownGraceMs,
-    String mediaBaseUrl) {
+    String mediaBaseUrl,
+    String mediaPublicUrl) {
 
   /** The grace when the configuration names none: short enough for a node to stop within ten seconds. */
   public static final long DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
@@ -36,6 +39,7 @@ public record PipelineOptions(
         backoff.getDouble("jitter"),
         pipeline.getLong("requestTimeoutMs"),
         pipeline.getLong("shutdownGraceMs", DEFAULT_SHUTDOWN_GRACE_MS),
-        config.getJsonObject("media").getString("baseUrl"));
+        config.getJsonObject("media").getString("baseUrl"),
+        config.getJsonObject("media").getString("publicUrl", config.getJsonObject("media").getString("baseUrl")));
   }
 }

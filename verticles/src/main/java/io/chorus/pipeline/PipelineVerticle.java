@@ -1,5 +1,6 @@
 package io.chorus.pipeline;
 
+import io.chorus.content.variant.VariantStore;
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
@@ -9,6 +10,7 @@ import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.pipeline.catalog.CatalogSync;
 import io.chorus.pipeline.command.PostCommands;
 import io.chorus.pipeline.planning.PlanStore;
@@ -39,6 +41,7 @@ public final class PipelineVerticle extends VerticleBase {
   private PostQueries queries;
   private HumanReview reviews;
   private PostCommands commands;
+  private VariantStore variants;
 
   @Override
   public Future<?> start() {
@@ -48,6 +51,7 @@ public final class PipelineVerticle extends VerticleBase {
     queries = new PostQueries(pool);
     reviews = new HumanReview(new ReviewStore(pool), transitions, queries, ReviewOptions.fromConfig(config()));
     commands = new PostCommands(queries, transitions);
+    variants = new VariantStore(pool);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
         .compose(synced -> Future.all(
@@ -55,7 +59,8 @@ public final class PipelineVerticle extends VerticleBase {
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
             bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
             bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
-            bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
+            bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion(),
+            bus.<VariantsQuery>consumer(Addresses.PIPELINE_VARIANTS, this::variants).completion()));
   }
 
   @Override
@@ -86,6 +91,11 @@ public final class PipelineVerticle extends VerticleBase {
 
   private void command(Message<PostCommand> message) {
     commands.execute(message.body(), Instant.now()).onComplete(result -> reply(message, result));
+  }
+
+  private void variants(Message<VariantsQuery> message) {
+    String postId = message.body() == null ? null : message.body().postId();
+    variants.ofPost(postId).onComplete(result -> reply(message, result));
   }
 
   private void status(Message<HealthQuery> message) {

@@ -56,7 +56,7 @@ class ContentVerticleTest {
         .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
           GeneratedContent content = reply.body();
           assertThat(content.provider()).isEqualTo("offline");
-          assertThat(content.model()).isEqualTo("offline-v1");
+          assertThat(content.model()).isEqualTo(OfflineGenerator.MODEL);
           assertThat(content.text()).isEqualTo(OfflineGenerator.create(SEED).write(request));
           ctx.completeNow();
         })));

@@ -7,9 +7,11 @@ import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
+import io.chorus.web.media.MediaHandler;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
+import io.chorus.web.posts.VariantsHandler;
 import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
@@ -87,6 +89,11 @@ public final class WebVerticle extends VerticleBase {
     router.get("/health/live").handler(ReadinessChecks.liveness());
     router.get("/health/ready").handler(ReadinessChecks.handler(vertx, options.readinessTimeoutMs()));
 
+    // Platforms fetch media with no Chorus token, so media stay outside the API's authentication.
+    MediaHandler media = MediaHandler.create(vertx.eventBus(), options.requestTimeoutMs());
+    router.get("/media/:id").handler(media);
+    router.head("/media/:id").handler(media);
+
     // The stream comes first: browsers' EventSource can only send the token in the query string.
     Route stream = router.get("/api/v1/stream");
     if (options.authRequired()) {
@@ -99,6 +106,7 @@ public final class WebVerticle extends VerticleBase {
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/posts/:id/variants").handler(VariantsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/usage").handler(UsageHandler.create(vertx.eventBus(), options.requestTimeoutMs()));

@@ -7,7 +7,8 @@ import java.util.List;
  * Ask the Content verticle to write one post's text from its campaign brief.
  *
  * @param seed makes offline generation repeatable: the same request and seed give the same text
- * @param angle the slant this post should take (a question, a story, an offer...), or null for any
+ * @param angle the point of view this text takes (e.g. {@code story}, {@code question}), so the
+ *     variants of one post differ; null lets the writer choose
  */
 public record GenerateRequest(
     String postId,

@@ -6,6 +6,8 @@ import io.chorus.simulator.llm.FaultBook;
 import io.chorus.simulator.llm.FaultRoutes;
 import io.chorus.simulator.openai.OpenAiPlatform;
 import io.chorus.simulator.facebook.FacebookPlatform;
+import io.chorus.simulator.images.OpenAiImages;
+import io.chorus.simulator.images.StabilityImages;
 import io.chorus.simulator.instagram.InstagramPlatform;
 import io.chorus.simulator.linkedin.LinkedInPlatform;
 import io.chorus.simulator.record.InspectionRoutes;
@@ -74,9 +76,22 @@ final class SimulatorVerticle extends VerticleBase {
       router.route(prefix).subRouter(platform.router());
     }
     media.mount(router);
+    router.route("/openai/v1/images/*").handler(this::delay);
+    router.route("/stability/*").handler(this::delay);
+    new OpenAiImages(vertx, options.getImagesPerMinute()).mount(router);
+    new StabilityImages(vertx, options.getImagesPerMinute()).mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
     new FaultRoutes(faults).mount(router);
     return router;
+  }
+
+  /** Waits the configured latency, as a remote image generator would take its time. */
+  private void delay(RoutingContext ctx) {
+    if (options.getLatencyMs() > 0) {
+      vertx.setTimer(options.getLatencyMs(), timer -> ctx.next());
+    } else {
+      ctx.next();
+    }
   }
 
   /** Records the request once answered, then waits the configured latency before handling it. */

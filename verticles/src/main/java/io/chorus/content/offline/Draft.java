@@ -1,54 +1,39 @@
 package io.chorus.content.offline;
 
 import io.chorus.contracts.Platform;
-import io.chorus.contracts.content.GenerateRequest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * The choices behind one post (angle, opening, which key messages and trend, hashtag order), all
- * drawn from one seeded random so that a layout turns them into the same text every time.
+ * One post in the writing: its angle, trend and order of key messages, and the slots its phrase
+ * templates are filled from, all drawn from one seeded random so a seed writes the same text.
  */
 final class Draft {
   private final Platform platform;
   private final Random random;
-  private final Tone tone;
+  private final Brief brief;
   private final Angle angle;
-  private final String product;
-  private final String opening;
-  private final List<String> bodyFacts;
   private final String trend;
-  private final List<String> hashtags;
-  private final String callToAction;
+  private final List<String> facts;
+  private final List<String> details;
+  private final Set<String> available;
+  private int nextFact;
+  private int nextDetail;
 
-  private Draft(GenerateRequest request, Random random) {
-    this.platform = request.platform();
+  Draft(Platform platform, Brief brief, Angle requested, Random random) {
+    this.platform = platform;
     this.random = random;
-    this.tone = Tone.of(request.voice());
-    this.product = Text.firstSentence(request.brief());
-    List<String> facts = shuffled(meaningful(request.keyMessages()));
-    List<String> trends = meaningful(request.trends()).stream().map(t -> t.replaceFirst("^#", "")).toList();
-    this.trend = trends.isEmpty() ? null : pick(trends);
-    this.angle = pick(Angle.possible(!facts.isEmpty(), trend != null));
-    String frame = pick(angle.openings());
-    this.opening = switch (angle.slot()) {
-      case TREND -> Text.fill(frame, trend);
-      case FACT -> Text.fill(frame, facts.get(0));
-      case NONE -> frame;
-    };
-    this.bodyFacts = angle.slot() == Angle.Slot.FACT ? facts.subList(1, facts.size()) : facts;
-    this.hashtags = shuffled(meaningful(request.hashtags()).stream().map(Text::hashtag).distinct().toList());
-    this.callToAction = request.callToAction() == null || request.callToAction().isBlank()
-        ? tone.defaultCallToAction()
-        : Text.sentence(request.callToAction());
-  }
-
-  /** Plans a post for the request with choices drawn from the given random. */
-  static Draft plan(GenerateRequest request, Random random) {
-    return new Draft(request, random);
+    this.brief = brief;
+    this.facts = shuffled(brief.facts());
+    this.details = shuffled(brief.details());
+    this.trend = brief.trends().isEmpty() ? null : pick(brief.trends());
+    this.available = available(brief, trend);
+    List<Angle> possible = List.of(Angle.values()).stream().filter(a -> !a.openings(available).isEmpty()).toList();
+    this.angle = requested != null && possible.contains(requested) ? requested : pick(possible);
   }
 
   Platform platform() {
@@ -59,64 +44,81 @@ final class Draft {
     return random;
   }
 
+  Brief brief() {
+    return brief;
+  }
+
   Tone tone() {
-    return tone;
+    return brief.tone();
   }
 
+  /** The angle's opening, written out. */
   String opening() {
-    return opening;
+    return sentence(pick(angle.openings(available)));
   }
 
-  /** The product line in one of the product frames, ended in the brand's tone. */
-  String productSentence() {
-    return Text.sentence(Text.fill(pick(Phrases.PRODUCT_FRAMES), product), tone.emphasis());
+  /** One sentence from a bank, chosen among those the campaign can fill; empty when none can be. */
+  String sentence(List<String> bank) {
+    List<String> usable = bank.stream().filter(this::fillable).toList();
+    return usable.isEmpty() ? "" : sentence(pick(usable));
   }
 
-  /** The product's leading clause as a sentence, for the short platforms. */
-  String shortProductSentence() {
-    return Text.sentence(Text.shortForm(product));
+  /** The template written out, each of its sentences starting with a capital. */
+  String sentence(String template) {
+    return Text.capitalizeSentences(Grammar.expand(template, random, this::slot));
   }
 
-  /** The key messages not already used by the opening, in this post's order. */
-  List<String> bodyFacts() {
-    return bodyFacts;
+  /** Whether every slot the template names can be filled, counting key messages not used yet. */
+  boolean fillable(String template) {
+    Set<String> slots = Grammar.slotsOf(template);
+    return available.containsAll(slots)
+        && (!slots.contains("fact") || nextFact < facts.size())
+        && (!slots.contains("detail") || nextDetail < details.size());
   }
 
-  /** Up to {@code count} body key messages, each in a different fact frame so no two read alike. */
-  List<String> factSentences(int count) {
-    List<String> frames = shuffled(Phrases.FACT_FRAMES);
-    List<String> sentences = new ArrayList<>();
-    for (int i = 0; i < Math.min(count, bodyFacts.size()); i++) {
-      sentences.add(Text.capitalize(Text.fill(frames.get(i % frames.size()), bodyFacts.get(i))));
-    }
-    return sentences;
+  /** Key messages not used yet by this post. */
+  int factsLeft() {
+    return facts.size() - nextFact;
   }
 
-  /** The trend this post leans on, if the campaign has any. */
-  Optional<String> trend() {
-    return Optional.ofNullable(trend);
+  /** The next unused key message, bare. */
+  String nextFact() {
+    return facts.get(nextFact++);
   }
 
-  /** Whether the opening already names the trend, so the body need not repeat it. */
-  boolean openingUsesTrend() {
-    return angle.slot() == Angle.Slot.TREND;
+  boolean hasTrend() {
+    return trend != null;
   }
 
+  boolean hasDetail() {
+    return nextDetail < details.size();
+  }
+
+  /** The call to action, with a lead-in when it does not end with a link a lead-in could break. */
   String callToAction() {
-    return callToAction;
+    if (brief.callToAction() == null) {
+      return pick(tone().callsToAction());
+    }
+    String cta = Text.sentence(brief.callToAction());
+    String lead = pick(Phrases.CTA_LEADS);
+    return lead.isEmpty() ? cta : lead + " " + cta;
   }
 
-  /** Up to {@code count} of the campaign's hashtags, in this post's order. */
+  /** A few of the campaign's hashtags, in this post's order. */
   List<String> hashtags(int count) {
-    return hashtags.subList(0, Math.min(count, hashtags.size()));
+    List<String> tags = shuffled(brief.hashtags());
+    return tags.subList(0, Math.min(count, tags.size()));
   }
 
   /** Every campaign hashtag plus the trend's own tag when it is new, for the hashtag-heavy platforms. */
   List<String> hashtagsWithTrend() {
-    List<String> all = new ArrayList<>(hashtags);
-    trend().map(Text::trendTag)
-        .filter(tag -> !tag.isEmpty() && all.stream().noneMatch(tag::equalsIgnoreCase))
-        .ifPresent(all::add);
+    List<String> all = shuffled(brief.hashtags());
+    if (trend != null) {
+      String tag = Text.trendTag(trend);
+      if (!tag.isEmpty() && all.stream().noneMatch(tag::equalsIgnoreCase)) {
+        all.add(random.nextInt(all.size() + 1), tag);
+      }
+    }
     return all;
   }
 
@@ -124,13 +126,45 @@ final class Draft {
     return choices.get(random.nextInt(choices.size()));
   }
 
-  private <T> List<T> shuffled(List<T> items) {
+  boolean chance(double probability) {
+    return random.nextDouble() < probability;
+  }
+
+  <T> List<T> shuffled(List<T> items) {
     List<T> copy = new ArrayList<>(items);
     Collections.shuffle(copy, random);
     return copy;
   }
 
-  private static List<String> meaningful(List<String> items) {
-    return items.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
+  private String slot(String name) {
+    return switch (name) {
+      case "name" -> pick(brief.nameForms());
+      case "desc" -> brief.description();
+      case "short" -> brief.shortDescription();
+      case "fact" -> nextFact < facts.size() ? nextFact() : pick(facts);
+      case "trend" -> trend;
+      case "detail" -> nextDetail < details.size() ? details.get(nextDetail++) : pick(details);
+      case "headline" -> brief.headline();
+      case "lead" -> Text.shortForm(brief.headline());
+      case "emoji" -> brief.emoji();
+      default -> throw new IllegalArgumentException("no slot {" + name + "} in offline phrase templates");
+    };
+  }
+
+  private static Set<String> available(Brief brief, String trend) {
+    Set<String> slots = new HashSet<>(Set.of("name", "headline", "lead", "emoji"));
+    if (!brief.description().isEmpty()) {
+      slots.addAll(Set.of("desc", "short"));
+    }
+    if (!brief.facts().isEmpty()) {
+      slots.add("fact");
+    }
+    if (!brief.details().isEmpty()) {
+      slots.add("detail");
+    }
+    if (trend != null) {
+      slots.add("trend");
+    }
+    return slots;
   }
 }

@@ -6,13 +6,15 @@ import java.util.Random;
 
 /**
  * Writes platform-styled posts from a campaign brief with no LLM at all, so Chorus runs with no
- * provider account; the same configured seed, request seed and campaign inputs always give the same text.
+ * provider account; the same configured seed, request seed, angle and campaign inputs always give
+ * the same text. Posts vary in angle, opening, sentence frames, order and shape, so an account's
+ * stream does not read like one template repeated.
  */
 public final class OfflineGenerator {
   /** The provider name reported with offline text. */
   public static final String PROVIDER = "offline";
   /** The model name reported with offline text; bump it when the phrase banks change what a seed writes. */
-  public static final String MODEL = "offline-v1";
+  public static final String MODEL = "offline-v2";
 
   private final long seed;
 
@@ -26,7 +28,9 @@ public final class OfflineGenerator {
   }
 
   /**
-   * One post's text for the request's platform.
+   * One post's text for the request's platform, from the request's angle when it names one of
+   * {@link Angle#ids()} that the campaign can support (a trend angle needs trends, a fact angle key
+   * messages), otherwise from an angle the seed picks.
    *
    * @throws IllegalArgumentException if the request has no platform or a blank brief
    */
@@ -37,7 +41,8 @@ public final class OfflineGenerator {
     if (request.brief() == null || request.brief().isBlank()) {
       throw new IllegalArgumentException("brief is required");
     }
-    return Layouts.compose(Draft.plan(request, new Random(seedFor(request))));
+    Random random = new Random(seedFor(request));
+    return Layouts.compose(new Draft(request.platform(), Brief.of(request), Angle.of(request.angle()).orElse(null), random));
   }
 
   /**
@@ -47,7 +52,7 @@ public final class OfflineGenerator {
    */
   private long seedFor(GenerateRequest request) {
     int content = Objects.hash(request.platform().id(), request.brief(), request.voice(),
-        request.keyMessages(), request.hashtags(), request.trends(), request.callToAction());
+        request.keyMessages(), request.hashtags(), request.trends(), request.callToAction(), request.angle());
     return mix(mix(mix(seed) ^ request.seed()) ^ content);
   }
 

@@ -8,17 +8,11 @@ import java.util.regex.Pattern;
 
 /** Small string helpers that turn campaign fragments into clean sentences and hashtags. */
 final class Text {
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
   private static final Pattern CLAUSE_END = Pattern.compile("[,;:]\\s|\\s[-\u2013\u2014]\\s");
   private static final int SHORT_FORM_MAX = 100;
+  private static final Pattern SENTENCE_START = Pattern.compile("([.!?]\\s+)(\\p{Ll})");
 
   private Text() {}
-
-  /** The first sentence of a text, whitespace collapsed, without its final punctuation. */
-  static String firstSentence(String text) {
-    String flat = text.strip().replaceAll("\\s+", " ");
-    return bare(SENTENCE_END.split(flat, 2)[0]);
-  }
 
   /** The leading clause of a phrase, cut at a word boundary when still long, for the short platforms. */
   static String shortForm(String phrase) {
@@ -35,9 +29,9 @@ final class Text {
     return fragment.strip().replaceAll("[\\s.,;:!?]+$", "");
   }
 
-  /** The frame with the fragment in place of its {@code %s}; a plain replace, so '%' in the fragment is safe. */
-  static String fill(String frame, String fragment) {
-    return frame.replace("%s", bare(fragment));
+  /** The text with its first letter and every letter after a sentence's end capitalized. */
+  static String capitalizeSentences(String text) {
+    return capitalize(SENTENCE_START.matcher(text).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT)));
   }
 
   static String capitalize(String text) {

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A post this worker holds the publishing lease of. */
+/**
+ * A post this worker holds the publishing lease of.
+ *
+ * @param media the campaign's media file names, used when the post has no stored media
+ * @param mediaIds the post's own stored media (served at {@code media.publicUrl}), or empty
+ */
 public record ClaimedPost(
     UUID id,
     String brandId,
@@ -14,4 +19,5 @@ public record ClaimedPost(
     String text,
     int attempt,
     Instant scheduledAt,
-    List<String> media) {}
+    List<String> media,
+    List<UUID> mediaIds) {}

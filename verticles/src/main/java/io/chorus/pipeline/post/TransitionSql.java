@@ -60,6 +60,11 @@ public final class TransitionSql {
                                   'scheduledAt', scheduled_at),
                updated_at
         FROM moved WHERE actor IS NOT NULL
+      ), published_variants AS (
+        -- The variant a post went out with is marked, for reports to compare angles by results.
+        UPDATE post_variants v SET published_at = m.updated_at
+        FROM moved m
+        WHERE m.to_state = 'PUBLISHED' AND v.post_id = m.id AND v.chosen
       )
       """ + RECORD_MOVED + "SELECT * FROM moved";
 
@@ -85,7 +90,7 @@ public final class TransitionSql {
         WHERE p.id = due.id
         RETURNING p.id, p.brand_id, p.platform, 'SCHEDULED'::text AS from_state,
                   'PUBLISHING'::text AS to_state, NULL::text AS detail, p.updated_at,
-                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at
+                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids
       )
       """ + RECORD_MOVED + """
       SELECT m.*, c.spec -> 'media' AS media

@@ -138,7 +138,7 @@ public final class PublisherVerticle extends VerticleBase {
 
   private Future<Move> publish(ClaimedPost post) {
     PublishRequest request = new PublishRequest(post.id().toString(), post.accountId(), post.text(),
-        post.media().stream().map(this::mediaUrl).toList(), post.attempt());
+        mediaUrls(post), post.attempt());
     return vertx.eventBus()
         .<PublishResult>request(post.platform().address(Addresses.PUBLISH), request, delivery)
         .map(reply -> Move.of(post.id(), PostState.PUBLISHING, PostState.PUBLISHED)
@@ -159,6 +159,15 @@ public final class PublisherVerticle extends VerticleBase {
     LOG.warn("Post {} on {} failed after {} attempts: {}", post.id(), post.platform().id(), post.attempt(), reason);
     Move failed = Move.of(post.id(), PostState.PUBLISHING, PostState.FAILED).withDetail(reason);
     return error.retryable() ? failed.exhaustingAttempts() : failed;
+  }
+
+  /** The post's own stored media when it has some, otherwise its campaign's media files. */
+  private List<String> mediaUrls(ClaimedPost post) {
+    if (!post.mediaIds().isEmpty()) {
+      String base = options.mediaPublicUrl().replaceAll("/+$", "");
+      return post.mediaIds().stream().map(id -> base + "/" + id).toList();
+    }
+    return post.media().stream().map(this::mediaUrl).toList();
   }
 
   private String mediaUrl(String media) {

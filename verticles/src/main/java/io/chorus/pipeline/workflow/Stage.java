@@ -2,6 +2,7 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.PostState;
 import io.chorus.pipeline.post.Move;
+import io.chorus.pipeline.post.PostTransitions;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -16,4 +17,9 @@ interface Stage {
    * later round (used for transient failures of other verticles).
    */
   Future<List<Move>> work(List<StagePost> posts);
+
+  /** One round: the batch's moves applied; the result is how many happened. */
+  default Future<Integer> round(List<StagePost> posts, PostTransitions transitions) {
+    return work(posts).compose(transitions::apply).map(List::size);
+  }
 }

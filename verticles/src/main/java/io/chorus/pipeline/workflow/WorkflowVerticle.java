@@ -1,5 +1,8 @@
 package io.chorus.pipeline.workflow;
 
+import io.chorus.content.image.MediaStore;
+import io.chorus.content.variant.VariantOptions;
+import io.chorus.content.variant.VariantStore;
 import io.chorus.pipeline.PipelineOptions;
 import io.chorus.pipeline.RoundLoop;
 import io.chorus.pipeline.post.PostTransitions;
@@ -40,7 +43,8 @@ public final class WorkflowVerticle extends VerticleBase {
     SchedulingOptions scheduling = SchedulingOptions.fromConfig(config());
     DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.requestTimeoutMs());
     List<Stage> stages = List.of(
-        new GenerateStage(vertx.eventBus(), delivery),
+        new GenerateStage(vertx.eventBus(), delivery, VariantOptions.fromConfig(config()), new VariantStore(pool),
+            new MediaStore(pool)),
         new OptimizeStage(vertx.eventBus(), delivery),
         new SubmitForReviewStage(),
         new ReviewStage(new ReviewStore(pool), ReviewOptions.fromConfig(config())),
@@ -65,6 +69,6 @@ public final class WorkflowVerticle extends VerticleBase {
     return waiting.waitingIn(stage.from(), options.batchSize())
         .compose(posts -> posts.isEmpty()
             ? Future.succeededFuture(0)
-            : stage.work(posts).compose(transitions::apply).map(List::size));
+            : stage.round(posts, transitions));
   }
 }

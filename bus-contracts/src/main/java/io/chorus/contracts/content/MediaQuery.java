@@ -1,0 +1,4 @@
+package io.chorus.contracts.content;
+
+/** Ask for a stored media file by id, to serve it. */
+public record MediaQuery(String mediaId) {}
