@@ -70,16 +70,17 @@ final class SimulatorVerticle extends VerticleBase {
         new AnthropicPlatform(vertx, options, faults));
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // The image APIs share the /openai prefix with the chat simulator, so they go first.
+    router.route("/openai/v1/images/*").handler(this::delay);
+    router.route("/stability/*").handler(this::delay);
+    new OpenAiImages(vertx, options.getImagesPerMinute()).mount(router);
+    new StabilityImages(vertx, options.getImagesPerMinute()).mount(router);
     for (SimulatedPlatform platform : platforms) {
       String prefix = "/" + platform.id() + "/*";
       router.route(prefix).handler(ctx -> recordAndDelay(ctx, recorder, platform.id()));
       router.route(prefix).subRouter(platform.router());
     }
     media.mount(router);
-    router.route("/openai/v1/images/*").handler(this::delay);
-    router.route("/stability/*").handler(this::delay);
-    new OpenAiImages(vertx, options.getImagesPerMinute()).mount(router);
-    new StabilityImages(vertx, options.getImagesPerMinute()).mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
     new FaultRoutes(faults).mount(router);
     return router;
