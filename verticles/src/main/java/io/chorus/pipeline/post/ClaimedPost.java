@@ -1,11 +1,12 @@
 package io.chorus.pipeline.post;
 
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A post this worker holds the publishing lease of. */
+/** A post this worker holds the publishing lease of; {@code postType} is null when its media decide. */
 public record ClaimedPost(
     UUID id,
     String brandId,
@@ -14,4 +15,5 @@ public record ClaimedPost(
     String text,
     int attempt,
     Instant scheduledAt,
-    List<String> media) {}
+    List<String> media,
+    PostType postType) {}
