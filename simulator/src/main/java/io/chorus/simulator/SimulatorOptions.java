@@ -1,6 +1,7 @@
 package io.chorus.simulator;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** Where the simulator listens, how slow it is, and the quotas each simulated platform enforces. */
 public class SimulatorOptions {
@@ -19,6 +20,9 @@ public class SimulatorOptions {
   public static final int DEFAULT_TIKTOK_INITS_PER_MINUTE = 6;
   public static final int DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE = 20;
   public static final int DEFAULT_TIKTOK_STATUS_PER_MINUTE = 30;
+  /** What a creator of an audited app may choose; tests narrow it to an unaudited app's SELF_ONLY. */
+  public static final List<String> DEFAULT_TIKTOK_PRIVACY_LEVEL_OPTIONS =
+      List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -32,6 +36,7 @@ public class SimulatorOptions {
   private int tiktokInitsPerMinute = DEFAULT_TIKTOK_INITS_PER_MINUTE;
   private int tiktokCreatorInfoPerMinute = DEFAULT_TIKTOK_CREATOR_INFO_PER_MINUTE;
   private int tiktokStatusPerMinute = DEFAULT_TIKTOK_STATUS_PER_MINUTE;
+  private List<String> tiktokPrivacyLevelOptions = DEFAULT_TIKTOK_PRIVACY_LEVEL_OPTIONS;
 
   /**
    * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
@@ -162,6 +167,16 @@ public class SimulatorOptions {
 
   public SimulatorOptions setTiktokStatusPerMinute(int tiktokStatusPerMinute) {
     this.tiktokStatusPerMinute = tiktokStatusPerMinute;
+    return this;
+  }
+
+  /** The privacy levels TikTok's creator info offers every creator. */
+  public List<String> getTiktokPrivacyLevelOptions() {
+    return tiktokPrivacyLevelOptions;
+  }
+
+  public SimulatorOptions setTiktokPrivacyLevelOptions(List<String> tiktokPrivacyLevelOptions) {
+    this.tiktokPrivacyLevelOptions = List.copyOf(tiktokPrivacyLevelOptions);
     return this;
   }
 }
