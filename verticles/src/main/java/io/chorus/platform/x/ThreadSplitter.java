@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * one post, unnumbered.
  */
 public final class ThreadSplitter {
-  /** Sentence ends (full stop, question or exclamation mark, also CJK ones) followed by space, and line breaks. */
-  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?…。！？])\\s+|\\s*\\R\\s*");
+  /**
+   * Sentence ends: a full stop, question or exclamation mark followed by space, a CJK one (which
+   * needs no space after it), and line breaks.
+   */
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?…])\\s+|(?<=[。！？])\\s*|\\s*\\R\\s*");
   private static final Pattern WORD_BREAK = Pattern.compile("\\s+");
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
@@ -110,7 +113,7 @@ public final class ThreadSplitter {
       if (m.start() > from) {
         units.add(new String[] {separator, text.substring(from, m.start())});
       }
-      separator = m.group().contains("\n") ? "\n" : " ";
+      separator = m.group().contains("\n") ? "\n" : m.group().isEmpty() ? "" : " ";
       from = m.end();
     }
     if (from < text.length()) {
