@@ -45,7 +45,7 @@ class CodecRoundTripTest {
   /** One sample of every record that travels the bus on its own. */
   static final List<Record> SAMPLES = List.of(
       new GenerateRequest("p1", "b1", "c1", Platform.X, "brief", "warm", List.of("k1"), List.of("#a"),
-          List.of("t1"), "Visit us", 42L),
+          List.of("t1"), "Visit us", 42L, PostType.THREAD),
       new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1"),
       new OptimizeRequest("p1", "text", List.of("#a", "#b"), PostType.THREAD, "#ad"),
       new OptimizedContent("fitted", 6, 280, false),

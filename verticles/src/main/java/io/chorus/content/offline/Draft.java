@@ -2,6 +2,7 @@ package io.chorus.content.offline;
 
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.content.GenerateRequest;
+import io.chorus.contracts.platform.PostType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,9 +24,11 @@ final class Draft {
   private final String trend;
   private final List<String> hashtags;
   private final String callToAction;
+  private final PostType postType;
 
   private Draft(GenerateRequest request, Random random) {
     this.platform = request.platform();
+    this.postType = request.postType();
     this.random = random;
     this.tone = Tone.of(request.voice());
     this.product = Text.firstSentence(request.brief());
@@ -53,6 +56,11 @@ final class Draft {
 
   Platform platform() {
     return platform;
+  }
+
+  /** The shape asked for, or null. */
+  PostType postType() {
+    return postType;
   }
 
   Random random() {

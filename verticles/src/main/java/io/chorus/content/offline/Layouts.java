@@ -1,5 +1,6 @@
 package io.chorus.content.offline;
 
+import io.chorus.contracts.platform.PostType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class Layouts {
 
   static String compose(Draft draft) {
     return switch (draft.platform()) {
-      case X -> x(draft);
+      case X -> draft.postType() == PostType.THREAD ? xThread(draft) : x(draft);
       case FACEBOOK -> facebook(draft);
       case INSTAGRAM -> instagram(draft);
       case LINKEDIN -> linkedin(draft);
@@ -28,6 +29,15 @@ final class Layouts {
     parts.add(draft.callToAction());
     String body = Text.joinWithin(X_BODY_TARGET, parts);
     return withTags(body, " ", draft.hashtags(1 + draft.random().nextInt(2)));
+  }
+
+  /** A thread has room for every fact and the trend: several posts' worth, split at sentences when published. */
+  private static String xThread(Draft draft) {
+    List<String> sentences = new ArrayList<>(List.of(draft.opening(), draft.productSentence()));
+    sentences.addAll(draft.factSentences(draft.bodyFacts().size()));
+    draft.trend().map(t -> Text.fill(draft.pick(Phrases.TREND_LINES), t)).ifPresent(sentences::add);
+    sentences.add(draft.callToAction());
+    return withTags(String.join(" ", sentences), "\n\n", draft.hashtags(2));
   }
 
   private static String facebook(Draft draft) {

@@ -48,7 +48,8 @@ final class GenerateStage implements Stage {
     long seed = post.slotAt().getEpochSecond() * 31 + post.platform().ordinal();
     return new GenerateRequest(post.id().toString(), post.brandId(), post.campaignId(), post.platform(),
         campaign.getString("brief"), post.voice(), strings(campaign, "keyMessages"),
-        strings(campaign, "hashtags"), strings(campaign, "trends"), campaign.getString("callToAction"), seed);
+        strings(campaign, "hashtags"), strings(campaign, "trends"), campaign.getString("callToAction"), seed,
+        post.postType());
   }
 
   static List<String> strings(JsonObject object, String key) {
