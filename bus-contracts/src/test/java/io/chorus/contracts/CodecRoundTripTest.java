@@ -36,6 +36,7 @@ import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishResult;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -55,14 +56,14 @@ class CodecRoundTripTest {
   /** One sample of every record that travels the bus on its own. */
   static final List<Record> SAMPLES = List.of(
       new GenerateRequest("p1", "b1", "c1", Platform.X, "brief", "warm", List.of("k1"), List.of("#a"),
-          List.of("t1"), "Visit us", 42L, "story"),
+          List.of("t1"), "Visit us", 42L, "story", PostType.THREAD),
       new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1", 120, 45, 0.000315),
       new UsageQuery("b1", LocalDate.parse("2026-11-01"), null),
       new UsageReport(List.of(new UsageLine(LocalDate.parse("2026-11-24"), "b1", "anthropic",
           "claude-sonnet-4-5", 3, 900, 300, 0.0072))),
-      new OptimizeRequest("p1", "text", List.of("#a", "#b")),
+      new OptimizeRequest("p1", "text", List.of("#a", "#b"), PostType.THREAD, "#ad"),
       new OptimizedContent("fitted", 6, 280, false),
-      new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2),
+      new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2, PostType.CAROUSEL),
       new PublishResult("p1", "1234567890123456789", AT),
       new PlanRequest("c1", AT),
       new PlanResult("c1", List.of("p1", "p2")),
@@ -135,6 +136,17 @@ class CodecRoundTripTest {
     byte[] json = "{\"v\":1,\"campaignId\":\"c\",\"until\":\"2026-11-24T10:15:30.123Z\",\"extra\":1}"
         .getBytes(StandardCharsets.UTF_8);
     assertThat(codec.decode(json)).isEqualTo(new PlanRequest("c", AT));
+  }
+
+  @Test
+  @DisplayName("a post type travels as its lower-case id, and a request from before post types reads as none")
+  void postTypeOnTheWire() {
+    JsonRecordCodec<PublishRequest> codec = new JsonRecordCodec<>(PublishRequest.class);
+    PublishRequest thread = new PublishRequest("p1", "a1", "t", List.of(), 1, PostType.THREAD);
+    assertThat(new JsonObject(Buffer.buffer(codec.encode(thread))).getString("postType")).isEqualTo("thread");
+    byte[] older = "{\"v\":1,\"postId\":\"p1\",\"accountId\":\"a1\",\"text\":\"t\",\"mediaUrls\":[],\"attempt\":1}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(codec.decode(older).postType()).isNull();
   }
 
   @Test

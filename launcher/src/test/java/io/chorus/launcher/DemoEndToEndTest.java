@@ -44,8 +44,16 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
 class DemoEndToEndTest {
-  private static final int SLOTS = 2;
-  /** The demo campaign on a fast calendar with a fixed number of slots. */
+  /** Enough slots for every platform to take each of its post types once. */
+  private static final int SLOTS = 4;
+  /** The kinds of post each platform's simulator records for the slots' post types, in any order. */
+  private static final Map<Platform, List<String>> KINDS = Map.of(
+      Platform.X, List.of("post", "post", "image", "post"),
+      Platform.FACEBOOK, List.of("post", "link", "photo", "scheduled"),
+      Platform.INSTAGRAM, List.of("image", "carousel", "reel", "story"),
+      Platform.LINKEDIN, List.of("post", "article", "image", "post"),
+      Platform.TIKTOK, List.of("photo", "video", "photo", "video"));
+  /** The demo campaign on a fast calendar with a fixed number of slots, rotating post types as the demo does. */
   private static final String CAMPAIGN_OVERLAY = """
       campaigns:
         - id: autumn-harvest
@@ -57,9 +65,15 @@ class DemoEndToEndTest {
           keyMessages: [roasted in small batches every Tuesday, the farm is paid 40%% above the fair-trade price]
           hashtags: ["#AutumnHarvest", "#SpecialtyCoffee", "#Northwind"]
           trends: [cosy mornings, first frost]
-          callToAction: Find it in your nearest shop or at northwind.example/autumn
+          callToAction: Find it in your nearest shop or at https://northwind.example/autumn
           platforms: [facebook, x, instagram, linkedin, tiktok]
-          media: [autumn-harvest-1.jpg]
+          media: [autumn-harvest-1.jpg, autumn-harvest-2.jpg, autumn-harvest.mp4]
+          postTypes:
+            x: [text, thread, image]
+            facebook: [text, link, image, scheduled]
+            instagram: [image, carousel, reel, story]
+            linkedin: [text, link, image]
+            tiktok: [image, video]
           calendar: {everySeconds: 1, maxSlots: %d}
       """.formatted(SLOTS);
 
@@ -84,7 +98,7 @@ class DemoEndToEndTest {
   }
 
   @Test
-  @DisplayName("every planned post reaches its platform exactly once, within the platform's limit, and is PUBLISHED")
+  @DisplayName("every planned post reaches its platform exactly once, as its post type, within the platform's limit, and is PUBLISHED")
   void demoPublishesEveryPlannedPostOnce(Vertx vertx, VertxTestContext ctx) throws Exception {
     Path overlay = Files.writeString(temp.resolve("e2e.yaml"), CAMPAIGN_OVERLAY);
     Path confDir = Path.of(System.getProperty("chorus.conf.dir"));
@@ -143,12 +157,19 @@ class DemoEndToEndTest {
           JsonArray received = both.getValue();
           for (Platform platform : Platform.values()) {
             Set<String> publishedIds = externalIds(published, platform);
-            List<JsonObject> receivedHere = received.stream().map(JsonObject.class::cast)
+            List<JsonObject> all = received.stream().map(JsonObject.class::cast)
                 .filter(post -> platform.id().equals(post.getString("platform"))).toList();
+            // The posts after the first of a thread are replies to it, not posts of their own.
+            List<JsonObject> receivedHere = all.stream().filter(post -> !"reply".equals(post.getString("kind"))).toList();
             assertThat(receivedHere).as("posts %s received", platform.id()).hasSize(SLOTS);
+            assertThat(receivedHere.stream().map(post -> post.getString("kind")).toList())
+                .as("kinds of post %s received", platform.id()).containsExactlyInAnyOrderElementsOf(KINDS.get(platform));
             assertThat(receivedHere.stream().map(post -> post.getString("id")).toList())
                 .as("ids %s gave", platform.id()).containsExactlyInAnyOrderElementsOf(publishedIds);
-            for (JsonObject post : receivedHere) {
+            if (platform == Platform.X) {
+              assertThat(all).as("the thread's replies").hasSizeGreaterThan(SLOTS);
+            }
+            for (JsonObject post : all) {
               OptimizedContent counted = Platforms.fitter(platform).fit(post.getString("text"), List.of());
               assertThat(counted.length()).as("%s text length", platform.id()).isLessThanOrEqualTo(counted.limit());
             }

@@ -1,6 +1,7 @@
 package io.chorus.simulator;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** Where the simulator listens, how slow it is, and the quotas each simulated platform enforces. */
 public class SimulatorOptions {
@@ -24,6 +25,9 @@ public class SimulatorOptions {
   public static final double DEFAULT_LLM_FAULT_RATE = 0;
   /** Images per key and minute the simulated OpenAI and Stability image APIs each allow. */
   public static final int DEFAULT_IMAGES_PER_MINUTE = 50;
+  /** What a creator of an audited app may choose; tests narrow it to an unaudited app's SELF_ONLY. */
+  public static final List<String> DEFAULT_TIKTOK_PRIVACY_LEVEL_OPTIONS =
+      List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -41,6 +45,7 @@ public class SimulatorOptions {
   private long llmChunkDelayMs = DEFAULT_LLM_CHUNK_DELAY_MS;
   private double llmFaultRate = DEFAULT_LLM_FAULT_RATE;
   private int imagesPerMinute = DEFAULT_IMAGES_PER_MINUTE;
+  private List<String> tiktokPrivacyLevelOptions = DEFAULT_TIKTOK_PRIVACY_LEVEL_OPTIONS;
 
   /**
    * Reads the {@code simulator} section of the configuration, quotas under its {@code quotas}
@@ -215,6 +220,16 @@ public class SimulatorOptions {
 
   public SimulatorOptions setImagesPerMinute(int imagesPerMinute) {
     this.imagesPerMinute = imagesPerMinute;
+    return this;
+  }
+
+  /** The privacy levels TikTok's creator info offers every creator. */
+  public List<String> getTiktokPrivacyLevelOptions() {
+    return tiktokPrivacyLevelOptions;
+  }
+
+  public SimulatorOptions setTiktokPrivacyLevelOptions(List<String> tiktokPrivacyLevelOptions) {
+    this.tiktokPrivacyLevelOptions = List.copyOf(tiktokPrivacyLevelOptions);
     return this;
   }
 }

@@ -87,11 +87,12 @@ class InspectionSimulatorTest {
   }
 
   @Test
-  @DisplayName("media names ending in .jpg are a small valid JPEG; other names are 404")
+  @DisplayName("media names ending in .jpg are a small valid JPEG, .mp4 a video stub; other names are 404")
   void servesMedia(VertxTestContext ctx) {
     client.getAbs(simulator.baseUrl() + "/media/autumn-harvest-1.jpg").send()
         .compose(jpeg -> client.headAbs(simulator.baseUrl() + "/media/autumn-harvest-1.jpg").send().compose(head ->
-            client.getAbs(simulator.baseUrl() + "/media/clip.mp4").send().map(missing -> {
+            client.getAbs(simulator.baseUrl() + "/media/clip.mp4").send().compose(video ->
+            client.getAbs(simulator.baseUrl() + "/media/anim.gif").send().map(missing -> {
           ctx.verify(() -> {
             assertThat(jpeg.statusCode()).isEqualTo(200);
             assertThat(jpeg.getHeader("Content-Type")).isEqualTo("image/jpeg");
@@ -101,10 +102,12 @@ class InspectionSimulatorTest {
             assertThat(bytes[1] & 0xFF).isEqualTo(0xD8);
             assertThat(head.statusCode()).isEqualTo(200);
             assertThat(head.getHeader("Content-Length")).isEqualTo(Integer.toString(bytes.length));
+            assertThat(video.statusCode()).isEqualTo(200);
+            assertThat(video.getHeader("Content-Type")).isEqualTo("video/mp4");
             assertThat(missing.statusCode()).isEqualTo(404);
           });
           return missing;
-        })))
+        }))))
         .onComplete(ctx.succeedingThenComplete());
   }
 

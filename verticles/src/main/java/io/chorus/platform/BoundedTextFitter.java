@@ -1,5 +1,7 @@
 package io.chorus.platform;
 
+import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.platform.OptimizedContent;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Fits text to a {@link FitRules}: appends the campaign hashtags the text lacks, then, while it is
- * too long, drops trailing hashtags one by one, and only then cuts the body with an ellipsis.
+ * too long, drops trailing hashtags one by one, and only then cuts the body with an ellipsis. A
+ * required disclosure the text carries survives: it is put back at the end of a cut text, and
+ * when even that cannot fit the text is refused.
  */
 final class BoundedTextFitter implements TextFitter {
   private final FitRules rules;
@@ -20,7 +24,37 @@ final class BoundedTextFitter implements TextFitter {
   }
 
   @Override
-  public OptimizedContent fit(String text, List<String> hashtags) {
+  public OptimizedContent fit(String text, List<String> hashtags, String disclosureText) {
+    OptimizedContent fitted = fitWithoutDisclosure(text, hashtags);
+    Disclosure disclosure = Disclosure.of(disclosureText);
+    if (disclosure == null || disclosure.in(fitted.text()) || text == null || !disclosure.in(text)) {
+      return fitted;
+    }
+    return keepingDisclosure(text, hashtags, disclosure);
+  }
+
+  /**
+   * Fits the text without its disclosure into the room the disclosure leaves, then puts the
+   * disclosure back at the end: the message may be cut and hashtags dropped, the disclosure never.
+   */
+  private OptimizedContent keepingDisclosure(String text, List<String> hashtags, Disclosure disclosure) {
+    String suffix = "\n\n" + disclosure.text();
+    int room = rules.limit() - rules.measure().applyAsInt(suffix);
+    int tagsInDisclosure = Hashtags.find(disclosure.text()).size();
+    int maxHashtags = rules.maxHashtags() == Integer.MAX_VALUE ? Integer.MAX_VALUE
+        : Math.max(0, rules.maxHashtags() - tagsInDisclosure);
+    String rest = disclosure.removedFrom(text);
+    OptimizedContent fittedRest = room <= 0 ? null
+        : new BoundedTextFitter(new FitRules(room, maxHashtags, rules.hashtagCapIsHard(), rules.measure()))
+            .fitWithoutDisclosure(rest, hashtags);
+    if (fittedRest == null || fittedRest.text().isBlank() || fittedRest.text().equals(TextCutter.ELLIPSIS)) {
+      throw ChorusError.of(ErrorCode.INVALID_REQUEST, "the text cannot be shortened to the limit of "
+          + rules.limit() + " without dropping the required disclosure \"" + disclosure.text() + "\"").exception();
+    }
+    return result(fittedRest.text() + suffix, true);
+  }
+
+  private OptimizedContent fitWithoutDisclosure(String text, List<String> hashtags) {
     String body = text == null ? "" : text.strip();
     if (rules.hashtagCapIsHard()) {
       body = withinHashtagCap(body);

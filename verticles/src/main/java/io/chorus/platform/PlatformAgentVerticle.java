@@ -2,6 +2,7 @@ package io.chorus.platform;
 
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.ChorusError;
+import io.chorus.contracts.ChorusException;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.health.HealthQuery;
@@ -67,7 +68,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
     limiter = RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config()));
     quota = Quota.fromJson(config().getJsonObject("platforms").getJsonObject(platform.id()).getJsonObject("rateLimit"));
     breakerSettings = BreakerSettings.fromConfig(config());
-    client = Platforms.client(platform, vertx, web, settings);
+    client = Platforms.client(platform, vertx, web, settings, PublishOptions.fromConfig(config(), platform));
     breaker = breaker();
     EventBus bus = vertx.eventBus();
     return Future.join(
@@ -108,7 +109,11 @@ public final class PlatformAgentVerticle extends VerticleBase {
       ChorusError.of(ErrorCode.INVALID_REQUEST, "an optimize request needs a text").failReply(message);
       return;
     }
-    message.reply(fitter.fit(request.text(), request.hashtags()));
+    try {
+      message.reply(fitter.fit(request));
+    } catch (ChorusException refused) {
+      refused.error().failReply(message);
+    }
   }
 
   private void publish(Message<PublishRequest> message) {
@@ -150,7 +155,8 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private void reconcile(Message<ReconcileRequest> message) {
     ReconcileRequest request = message.body();
     account(request == null ? null : request.accountId(), request == null ? null : request.text())
-        .compose(account -> Reconciliation.find(request,
+        .compose(account -> Reconciliation.find(new ReconcileRequest(request.postId(), request.accountId(),
+                client.recognisableText(request.text()), request.notBefore()),
             since -> throughBreaker(() -> client.recentPosts(account, since))))
         .onSuccess(result -> {
           LOG.info("post {} {} on {}{}", request.postId(), result.found() ? "found" : "not found",

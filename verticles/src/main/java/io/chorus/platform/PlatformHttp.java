@@ -17,10 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; 429 (or a throttle the
- * platform's {@link ErrorReader} recognises) is RATE_LIMITED, 5xx, temporary faults and
- * transport failures (timeouts, refused connections) PLATFORM_UNAVAILABLE, both retryable and
- * honouring Retry-After or x-rate-limit-reset; any other status is PLATFORM_REJECTED with the
+ * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; otherwise the platform's
+ * {@link ErrorReader} classifies the answer: throttling is RATE_LIMITED, transient faults (and
+ * transport failures: timeouts, refused connections) PLATFORM_UNAVAILABLE, both retryable and
+ * honouring Retry-After or x-rate-limit-reset; permanent refusals are PLATFORM_REJECTED with the
  * platform's own message.
  */
 public final class PlatformHttp {
@@ -48,13 +48,16 @@ public final class PlatformHttp {
     String message = platform.id() + " answered " + status + ": "
         + (said == null || said.isBlank() ? response.statusMessage() : said);
     long retryAfterMs = retryAfterMs(response.headers(), System.currentTimeMillis());
-    if (status == 429 || reader.throttled(body)) {
-      return ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, retryAfterMs);
-    }
-    if (status >= 500 || reader.temporary(body)) {
-      return ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE, message, retryAfterMs);
-    }
-    return ChorusError.of(ErrorCode.PLATFORM_REJECTED, message);
+    return error(reader.classify(status, body), message, retryAfterMs);
+  }
+
+  /** The Chorus error for a platform failure of this kind, keeping the platform's message. */
+  public static ChorusError error(ErrorKind kind, String message, long retryAfterMs) {
+    return switch (kind) {
+      case THROTTLED -> ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, retryAfterMs);
+      case TRANSIENT -> ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE, message, retryAfterMs);
+      case PERMANENT -> ChorusError.of(ErrorCode.PLATFORM_REJECTED, message);
+    };
   }
 
   private static ChorusError unreachable(Platform platform, Throwable failure) {

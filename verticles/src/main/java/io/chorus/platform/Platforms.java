@@ -29,13 +29,14 @@ public final class Platforms {
     };
   }
 
-  public static PlatformClient client(Platform platform, Vertx vertx, WebClient web, PlatformSettings settings) {
+  public static PlatformClient client(
+      Platform platform, Vertx vertx, WebClient web, PlatformSettings settings, PublishOptions options) {
     return switch (platform) {
       case X -> new XClient(web, settings);
-      case FACEBOOK -> new FacebookClient(web, settings);
+      case FACEBOOK -> new FacebookClient(web, settings, options);
       case INSTAGRAM -> new InstagramClient(vertx, web, settings);
       case LINKEDIN -> new LinkedInClient(web, settings);
-      case TIKTOK -> new TikTokClient(vertx, web, settings);
+      case TIKTOK -> new TikTokClient(vertx, web, settings, options);
     };
   }
 }

@@ -182,4 +182,26 @@ class ConfigProblemsTest {
             "campaigns[0].calendar.everySeconds: 0 is out of range; expected an integer of at least 1",
             "campaigns[0].brand: \"ghost\" is not a defined brand; expected the id of a brand under brands"));
   }
+
+  @Test
+  @DisplayName("a post type the platform does not have, alone or in a list, and an unknown Facebook schedule delay")
+  void wrongPostTypes(Vertx vertx, VertxTestContext ctx) {
+    expect(vertx, ctx, """
+        platforms:
+          facebook: {scheduleAheadMinutes: 5}
+        campaigns:
+          - id: launch
+            brand: ghost
+            name: Launch
+            brief: Go
+            platforms: [x, instagram]
+            postTypes: {instagram: thread, x: [text, reel]}
+            calendar: {everySeconds: 60}
+        """,
+        "platforms.facebook.scheduleAheadMinutes: 5 is out of range; expected minutes from 10 to 43200 (30 days)",
+        "campaigns[0].postTypes.x[1]: \"reel\" is not allowed; expected one of text, thread, image",
+        "campaigns[0].postTypes.instagram: \"thread\" is malformed; expected one of image, carousel, reel, story,"
+            + " or a list of them",
+        "campaigns[0].brand: \"ghost\" is not a defined brand; expected the id of a brand under brands");
+  }
 }

@@ -83,10 +83,14 @@ final class AgentFixture {
         : Future.succeededFuture(ChorusError.from(ar.cause())));
   }
 
-  /** What the simulator recorded as posted on a platform. */
+  /** What the simulator recorded as posted on a platform, or on all of them when it is null. */
   static Future<JsonArray> postsOn(Vertx vertx, Simulator simulator, String platform) {
     WebClient web = WebClient.create(vertx);
-    return web.getAbs(simulator.baseUrl() + "/_simulator/posts").addQueryParam("platform", platform).send()
+    var request = web.getAbs(simulator.baseUrl() + "/_simulator/posts");
+    if (platform != null) {
+      request.addQueryParam("platform", platform);
+    }
+    return request.send()
         .map(response -> response.bodyAsJsonObject().getJsonArray("items"))
         .onComplete(done -> web.close());
   }

@@ -5,6 +5,7 @@ import io.chorus.simulator.meta.AppUsage;
 import io.chorus.simulator.meta.GraphEdge;
 import io.chorus.simulator.meta.GraphErrors;
 import io.chorus.simulator.meta.GraphParams;
+import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.SimulatedPlatform;
@@ -76,7 +77,12 @@ public final class FacebookPlatform implements SimulatedPlatform {
       GraphErrors.send(ctx, 400, GraphErrors.error("(#506) Duplicate status message", "OAuthException", 506));
     } else {
       String postId = pageId + "_" + ids.next();
-      recorder.post(id(), pageId, postId, message == null ? "" : message, link == null ? List.of() : List.of(link));
+      String scheduled = params.get("scheduled_publish_time");
+      // A scheduled post stays off the Page's feed until Facebook publishes it at its time.
+      Instant publishAt = scheduled == null ? null : Instant.ofEpochSecond(Long.parseLong(scheduled));
+      String kind = publishAt != null ? "scheduled" : link != null ? "link" : RecordedPost.POST;
+      recorder.post(id(), pageId, postId, message == null ? "" : message, link == null ? List.of() : List.of(link),
+          kind, null, publishAt);
       GraphErrors.ok(ctx, new JsonObject().put("id", postId));
     }
   }
@@ -94,7 +100,8 @@ public final class FacebookPlatform implements SimulatedPlatform {
     String pageId = ctx.pathParam("param1");
     String photoId = ids.next();
     String postId = pageId + "_" + ids.next();
-    recorder.post(id(), pageId, postId, params.get("message", params.get("caption", "")), List.of(url));
+    recorder.post(id(), pageId, postId, params.get("message", params.get("caption", "")), List.of(url), "photo",
+        null, null);
     GraphErrors.ok(ctx, new JsonObject().put("id", photoId).put("post_id", postId));
   }
 

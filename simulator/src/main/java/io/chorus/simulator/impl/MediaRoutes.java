@@ -14,10 +14,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Serves demo media: one small JPEG for any {@code .jpg} name, so platforms have URLs to fetch. */
+/** Serves demo media: one small JPEG for any {@code .jpg} name and a stub for any {@code .mp4}, so platforms have URLs to fetch. */
 final class MediaRoutes {
 
   private static final int SIDE = 320;
+  /**
+   * Platforms pull videos from their URL and the simulator does not decode them, so any {@code .mp4}
+   * name gets the same few bytes: an MP4 file-type box and nothing playable.
+   */
+  private static final Buffer MP4 = Buffer.buffer(new byte[] {
+      0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1'});
 
   private final Buffer jpeg;
 
@@ -37,17 +43,19 @@ final class MediaRoutes {
 
   private void serve(RoutingContext ctx) {
     String name = ctx.pathParam("name").toLowerCase();
-    if (!name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+    boolean video = name.endsWith(".mp4");
+    if (!video && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
       ctx.response().setStatusCode(404).end();
       return;
     }
+    Buffer body = video ? MP4 : jpeg;
     ctx.response()
-        .putHeader("Content-Type", "image/jpeg")
-        .putHeader("Content-Length", Integer.toString(jpeg.length()));
+        .putHeader("Content-Type", video ? "video/mp4" : "image/jpeg")
+        .putHeader("Content-Length", Integer.toString(body.length()));
     if (ctx.request().method().name().equals("HEAD")) {
       ctx.response().end();
     } else {
-      ctx.response().end(jpeg);
+      ctx.response().end(body);
     }
   }
 

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Instagram Graph content publishing (create a container, wait for FINISHED, publish within the
- * daily quota) and the user's media list.
+ * Instagram Graph content publishing (create an image, reel, story or carousel container, wait
+ * for FINISHED, publish within the daily quota; carousel items only inside their carousel) and
+ * the user's media list.
  */
 public final class InstagramPlatform implements SimulatedPlatform {
 
@@ -72,19 +73,21 @@ public final class InstagramPlatform implements SimulatedPlatform {
     if (!usage.admit(ctx, params)) {
       return;
     }
-    String mediaUrl = params.get("image_url", params.get("video_url"));
+    String igUserId = ctx.pathParam("param1");
+    String problem = ContainerRules.violation(params, igUserId, containers);
     String caption = params.get("caption", "");
-    String mediaType = params.get("media_type", "IMAGE");
-    if (mediaUrl == null && !"CAROUSEL".equals(mediaType)) {
-      GraphErrors.invalidParameter(ctx, "The parameter image_url or video_url is required");
+    if (problem == null) {
+      problem = CaptionRules.violation(caption);
+    }
+    if (problem != null) {
+      GraphErrors.invalidParameter(ctx, problem);
       return;
     }
-    String violation = CaptionRules.violation(caption);
-    if (violation != null) {
-      GraphErrors.invalidParameter(ctx, violation);
-      return;
-    }
-    Container container = new Container(ids.next(), ctx.pathParam("param1"), mediaUrl, caption, processingMs);
+    List<String> children = "CAROUSEL".equals(ContainerRules.mediaType(params)) ? ContainerRules.childIds(params) : List.of();
+    children.forEach(child -> containers.get(child).markInCarousel());
+    Container container = new Container(ids.next(), igUserId, ContainerRules.mediaType(params),
+        params.get("image_url", params.get("video_url")), caption, "true".equals(params.get("is_carousel_item")),
+        children, processingMs);
     containers.put(container.id, container);
     GraphErrors.ok(ctx, new JsonObject().put("id", container.id));
   }
@@ -102,8 +105,8 @@ public final class InstagramPlatform implements SimulatedPlatform {
     JsonObject body = new JsonObject();
     for (String field : params.get("fields", "").split(",")) {
       switch (field.trim()) {
-        case "status_code" -> body.put("status_code", container.statusCode());
-        case "status" -> body.put("status", container.status());
+        case "status_code" -> body.put("status_code", container.statusCode(containers::get));
+        case "status" -> body.put("status", container.status(containers::get));
         default -> { }
       }
     }
@@ -120,15 +123,19 @@ public final class InstagramPlatform implements SimulatedPlatform {
     Container container = creationId == null ? null : containers.get(creationId);
     if (container == null || !container.igUserId.equals(igUserId)) {
       GraphErrors.invalidParameter(ctx, "Param creation_id must be a container created by this account");
-    } else if (!"FINISHED".equals(container.statusCode())) {
+    } else if (container.carouselItem) {
+      GraphErrors.invalidParameter(ctx, "Param creation_id is a carousel item; publish the CAROUSEL container that holds it");
+    } else if (!"FINISHED".equals(container.statusCode(containers::get))) {
       notReady(ctx);
     } else if (!publishes.consume(igUserId).allowed()) {
       quotaReached(ctx);
     } else {
       container.markPublished();
       String mediaId = ids.next();
-      List<String> media = container.mediaUrl == null ? List.of() : List.of(container.mediaUrl);
-      recorder.post(id(), igUserId, mediaId, container.caption, media);
+      List<String> media = container.children.isEmpty()
+          ? (container.mediaUrl == null ? List.of() : List.of(container.mediaUrl))
+          : container.children.stream().map(child -> containers.get(child).mediaUrl).toList();
+      recorder.post(id(), igUserId, mediaId, container.caption, media, container.kind(), null, null);
       GraphErrors.ok(ctx, new JsonObject().put("id", mediaId));
     }
   }
@@ -159,7 +166,11 @@ public final class InstagramPlatform implements SimulatedPlatform {
         item.put("timestamp", GraphEdge.time(post));
       }
       if (fields.contains("media_type")) {
-        item.put("media_type", "IMAGE");
+        item.put("media_type", switch (post.kind()) {
+          case "reel" -> "VIDEO";
+          case "carousel" -> "CAROUSEL_ALBUM";
+          default -> "IMAGE";
+        });
       }
       return item.put("id", post.id());
     });

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * LinkedIn's versioned Posts API: strict headers, a 201 with an empty body, daily quotas reset at
- * midnight UTC, and the find-by-author finder.
+ * midnight UTC, article and uploaded-image content, the Images API upload, and the find-by-author
+ * finder.
  */
 public final class LinkedInPlatform implements SimulatedPlatform {
 
@@ -39,6 +40,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   private final Recorder recorder;
   private final Ids ids;
   private final RateWindow posts;
+  private final ImageUploads uploads;
   /**
    * The author each token first posted as: a token stands for one member or organization, so
    * posting as another author is the 403 LinkedIn gives without the admin role.
@@ -49,8 +51,11 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     this.recorder = recorder;
     this.ids = ids;
     this.posts = new RateWindow(options.getLinkedinPostsPerDay(), ONE_DAY, true);
+    this.uploads = new ImageUploads(ids);
     this.router = Router.router(vertx);
     router.post("/rest/posts").handler(this::createPost);
+    router.post("/rest/images").handler(this::images);
+    router.put("/dms-uploads/:id").handler(uploads::upload);
     router.get("/rest/posts").handler(this::findByAuthor);
     router.route().handler(LinkedInErrors::notFound);
   }
@@ -69,6 +74,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   public void reset() {
     posts.clear();
     authorByToken.clear();
+    uploads.clear();
   }
 
   private void createPost(RoutingContext ctx) {
@@ -87,6 +93,10 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     }
     String problem = validate(body);
     String author = body.getValue("author") instanceof String named ? named : null;
+    JsonObject content = body.getValue("content") instanceof JsonObject object ? object : null;
+    if (problem == null && content != null) {
+      problem = contentProblem(content, author);
+    }
     if (problem != null) {
       LinkedInErrors.unprocessable(ctx, problem);
     } else if (!authorByToken.computeIfAbsent(token, t -> author).equals(author)) {
@@ -95,9 +105,57 @@ public final class LinkedInPlatform implements SimulatedPlatform {
       LinkedInErrors.throttled(ctx);
     } else {
       String urn = "urn:li:share:" + ids.next();
-      recorder.post(id(), author, urn, body.getString("commentary", ""), List.of());
+      recorder.post(id(), author, urn, body.getString("commentary", ""), contentUrls(content), kind(content), null, null);
       ctx.response().setStatusCode(201).putHeader("x-restli-id", urn).end();
     }
+  }
+
+  /** {@code POST /rest/images?action=initializeUpload}, the one action of the Images API simulated. */
+  private void images(RoutingContext ctx) {
+    if (Bearer.token(ctx) == null) {
+      LinkedInErrors.unauthorized(ctx);
+      return;
+    }
+    if (!versionAccepted(ctx) || !protocolAccepted(ctx)) {
+      return;
+    }
+    if (!"initializeUpload".equals(ctx.request().getParam("action"))) {
+      LinkedInErrors.unprocessable(ctx, "action :: only initializeUpload is supported");
+      return;
+    }
+    String here = ctx.request().absoluteURI().replaceAll("/rest/images.*$", "");
+    uploads.initialize(ctx, jsonBody(ctx), here);
+  }
+
+  /** Why the post's content cannot be accepted, or null: one of an uploaded image or an article link. */
+  private String contentProblem(JsonObject content, String author) {
+    if (content.getValue("media") instanceof JsonObject media) {
+      return media.getValue("id") instanceof String urn ? uploads.problem(urn, author)
+          : "/content/media/id :: field is required but not found and has no default value";
+    }
+    if (content.getValue("article") instanceof JsonObject article) {
+      Object source = article.getValue("source");
+      return source instanceof String url && url.matches("https?://\\S+") ? null
+          : "/content/article/source :: must be an http(s) URL";
+    }
+    return "/content :: must hold one of media, article, multiImage or poll";
+  }
+
+  private static String kind(JsonObject content) {
+    if (content == null) {
+      return RecordedPost.POST;
+    }
+    return content.containsKey("article") ? "article" : "image";
+  }
+
+  private static List<String> contentUrls(JsonObject content) {
+    if (content == null) {
+      return List.of();
+    }
+    if (content.getValue("article") instanceof JsonObject article) {
+      return List.of(article.getString("source"));
+    }
+    return List.of(content.getJsonObject("media").getString("id"));
   }
 
   /** The finder {@code GET /rest/posts?q=author&author={urn}&start=&count=}: the author's posts, newest first. */

@@ -29,8 +29,19 @@ public final class Recorder {
   }
 
   public void post(String platform, String account, String id, String text, List<String> mediaUrls) {
-    keep(posts, new RecordedPost(platform, account, id, text, mediaUrls, Instant.now()));
+    post(platform, account, id, text, mediaUrls, RecordedPost.POST, null, null);
+  }
+
+  /** Records a post of a given kind, replying to another or public only from {@code publishAt}. */
+  public void post(String platform, String account, String id, String text, List<String> mediaUrls, String kind,
+      String inReplyTo, Instant publishAt) {
+    keep(posts, new RecordedPost(platform, account, id, text, mediaUrls, Instant.now(), kind, inReplyTo, publishAt));
     count(platform, 0);
+  }
+
+  /** Whether a post with this id was recorded on the platform (and is still remembered). */
+  public boolean has(String platform, String id) {
+    return posts.stream().anyMatch(post -> post.platform().equals(platform) && post.id().equals(id));
   }
 
   public void request(String platform, String method, String path, int status) {
@@ -52,11 +63,12 @@ public final class Recorder {
     return requests.stream().filter(req -> platform == null || req.platform().equals(platform)).toList();
   }
 
-  /** The posts one account made on one platform, newest first, as its timeline or feed lists them. */
+  /** The public posts one account made on one platform, newest first, as its timeline or feed lists them. */
   public List<RecordedPost> recent(String platform, String account) {
     List<RecordedPost> found = new ArrayList<>();
+    Instant now = Instant.now();
     posts.descendingIterator().forEachRemaining(post -> {
-      if (post.platform().equals(platform) && post.account().equals(account)) {
+      if (post.platform().equals(platform) && post.account().equals(account) && post.visible(now)) {
         found.add(post);
       }
     });

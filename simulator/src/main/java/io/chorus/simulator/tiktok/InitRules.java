@@ -7,8 +7,6 @@ import java.util.List;
 /** Validation of the photo and video init bodies; each check returns the error message or null. */
 final class InitRules {
 
-  static final List<String> PRIVACY_OPTIONS =
-      List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
   private static final int MAX_PHOTO_TITLE = 90;
   private static final int MAX_PHOTO_DESCRIPTION = 4000;
   private static final int MAX_VIDEO_TITLE = 2200;
@@ -54,12 +52,12 @@ final class InitRules {
   }
 
   /** Privacy is only checked for direct posts, which must use one of the creator's options. */
-  static boolean privacyAccepted(JsonObject body) {
+  static boolean privacyAccepted(JsonObject body, List<String> creatorOptions) {
     if ("MEDIA_UPLOAD".equals(body.getValue("post_mode"))) {
       return true;
     }
     JsonObject postInfo = object(body, "post_info");
-    return postInfo != null && PRIVACY_OPTIONS.contains(string(postInfo, "privacy_level"));
+    return postInfo != null && creatorOptions.contains(string(postInfo, "privacy_level"));
   }
 
   private static String photoSource(JsonObject source) {

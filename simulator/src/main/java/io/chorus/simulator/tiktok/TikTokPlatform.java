@@ -32,6 +32,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
   private final Recorder recorder;
   private final Ids ids;
   private final long processingMs;
+  private final List<String> privacyLevelOptions;
   private final RateWindow creatorInfoCalls;
   private final RateWindow initCalls;
   private final RateWindow statusCalls;
@@ -42,6 +43,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
     this.recorder = recorder;
     this.ids = ids;
     this.processingMs = options.getProcessingMs();
+    this.privacyLevelOptions = options.getTiktokPrivacyLevelOptions();
     this.creatorInfoCalls = new RateWindow(options.getTiktokCreatorInfoPerMinute(), ONE_MINUTE, false);
     this.initCalls = new RateWindow(options.getTiktokInitsPerMinute(), ONE_MINUTE, false);
     this.statusCalls = new RateWindow(options.getTiktokStatusPerMinute(), ONE_MINUTE, false);
@@ -92,7 +94,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
         .put("creator_avatar_url", "https://p16.tiktokcdn.example/avatar.jpeg")
         .put("creator_username", "simulated_creator")
         .put("creator_nickname", "Simulated Creator")
-        .put("privacy_level_options", new JsonArray(InitRules.PRIVACY_OPTIONS))
+        .put("privacy_level_options", new JsonArray(privacyLevelOptions))
         .put("comment_disabled", false)
         .put("duet_disabled", false)
         .put("stitch_disabled", false)
@@ -110,7 +112,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
     String text = description.isEmpty() ? InitRules.string(postInfo, "title") : description;
     List<String> images = body.getJsonObject("source_info").getJsonArray("photo_images").stream()
         .map(String.class::cast).toList();
-    accept(ctx, token, "p_pub_url~v2.", text, images);
+    accept(ctx, token, "p_pub_url~v2.", text, images, "photo");
   }
 
   private void videoInit(RoutingContext ctx, String token) {
@@ -121,16 +123,16 @@ public final class TikTokPlatform implements SimulatedPlatform {
     }
     String title = InitRules.string(InitRules.object(body, "post_info"), "title");
     String videoUrl = body.getJsonObject("source_info").getString("video_url");
-    accept(ctx, token, "v_pub_url~v2.", title, List.of(videoUrl));
+    accept(ctx, token, "v_pub_url~v2.", title, List.of(videoUrl), "video");
   }
 
   /** Answers invalid_params or privacy_level_option_mismatch when the init cannot be accepted. */
-  private static boolean answeredProblem(RoutingContext ctx, JsonObject body, String problem) {
+  private boolean answeredProblem(RoutingContext ctx, JsonObject body, String problem) {
     if (problem != null) {
       TikTokEnvelope.invalidParams(ctx, problem);
       return true;
     }
-    if (!InitRules.privacyAccepted(body)) {
+    if (!InitRules.privacyAccepted(body, privacyLevelOptions)) {
       TikTokEnvelope.error(ctx, 400, "privacy_level_option_mismatch",
           "post_info.privacy_level must be one of the creator's privacy_level_options");
       return true;
@@ -138,11 +140,11 @@ public final class TikTokPlatform implements SimulatedPlatform {
     return false;
   }
 
-  private void accept(RoutingContext ctx, String token, String prefix, String text, List<String> media) {
+  private void accept(RoutingContext ctx, String token, String prefix, String text, List<String> media, String kind) {
     String publishId = prefix + ids.next();
     String postId = ids.next();
     jobs.put(publishId, new PublishJob(publishId, token, postId, System.currentTimeMillis() + processingMs));
-    recorder.post(id(), token, postId, text, media);
+    recorder.post(id(), token, postId, text, media, kind, null, null);
     TikTokEnvelope.ok(ctx, new JsonObject().put("publish_id", publishId));
   }
 

@@ -2,6 +2,7 @@ package io.chorus.simulator.x;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** The create-post body rules X enforces before looking at duplicates. */
 final class TweetRules {
@@ -41,6 +42,19 @@ final class TweetRules {
       return new Violation("text", text, "The text of your post is too long.");
     }
     return null;
+  }
+
+  /** The media ids of a body that passed {@link #check}. */
+  static List<String> mediaIds(JsonObject body) {
+    if (!(body.getValue("media") instanceof JsonObject media) || !(media.getValue("media_ids") instanceof JsonArray ids)) {
+      return List.of();
+    }
+    return ids.stream().map(String::valueOf).toList();
+  }
+
+  /** The post a body that passed {@link #check} replies to, or null. */
+  static String inReplyTo(JsonObject body) {
+    return body.getValue("reply") instanceof JsonObject reply ? reply.getString("in_reply_to_tweet_id") : null;
   }
 
   static String text(JsonObject body) {

@@ -1,6 +1,7 @@
 package io.chorus.simulator.x;
 
 import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Bearer;
 import io.chorus.simulator.support.Ids;
@@ -20,7 +21,8 @@ import java.util.Set;
 
 /**
  * X API v2 post creation (bearer users, weighted length, duplicate detection, 15-minute and daily
- * quotas) and a user's timeline.
+ * quotas, replies only to existing posts, media only of the user's own uploads), one-shot media
+ * upload, and a user's timeline.
  */
 public final class XPlatform implements SimulatedPlatform {
 
@@ -34,14 +36,19 @@ public final class XPlatform implements SimulatedPlatform {
   private final RateWindow day;
   /** Texts each user (bearer token) has posted, for X's duplicate-content rule. */
   private final Map<String, Set<String>> textsByUser = new HashMap<>();
+  /** Every post id created, so replies can only answer a post that exists. */
+  private final Set<String> postIds = new HashSet<>();
+  private final MediaUploads media;
 
   public XPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
     this.recorder = recorder;
     this.ids = ids;
     this.window = new RateWindow(options.getXPostsPer15Min(), FIFTEEN_MINUTES, false);
     this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
+    this.media = new MediaUploads(ids);
     this.router = Router.router(vertx);
     router.post("/2/tweets").handler(this::createPost);
+    router.post("/2/media/upload").handler(media::handle);
     router.get("/2/users/:id/tweets").handler(new UserTimeline(recorder)::handle);
     router.route().handler(XProblems::notFound);
   }
@@ -61,6 +68,8 @@ public final class XPlatform implements SimulatedPlatform {
     window.clear();
     day.clear();
     textsByUser.clear();
+    postIds.clear();
+    media.clear();
   }
 
   private void createPost(RoutingContext ctx) {
@@ -82,19 +91,27 @@ public final class XPlatform implements SimulatedPlatform {
     }
     String text = TweetRules.text(body);
     TweetRules.Violation violation = TweetRules.check(body);
+    List<String> mediaIds = TweetRules.mediaIds(body);
+    String inReplyTo = TweetRules.inReplyTo(body);
     if (violation != null) {
       XProblems.invalid(ctx, violation.parameter(), violation.value(), violation.message());
+    } else if (!media.usable(user, mediaIds)) {
+      XProblems.invalid(ctx, "media.media_ids", String.join(",", mediaIds), "Your media IDs are invalid.");
+    } else if (inReplyTo != null && !postIds.contains(inReplyTo)) {
+      XProblems.replyTargetGone(ctx);
     } else if (!text.isEmpty() && !textsByUser.computeIfAbsent(user, u -> new HashSet<>()).add(text)) {
       XProblems.duplicate(ctx);
     } else {
-      created(ctx, user, text);
+      created(ctx, user, text, inReplyTo, mediaIds);
     }
   }
 
-  private void created(RoutingContext ctx, String user, String text) {
+  private void created(RoutingContext ctx, String user, String text, String inReplyTo, List<String> mediaIds) {
     String id = ids.next();
-    // Media ids are not URLs, so X posts are recorded without media.
-    recorder.post(id(), user, id, text, List.of());
+    postIds.add(id);
+    String kind = inReplyTo != null ? "reply" : mediaIds.isEmpty() ? RecordedPost.POST : "image";
+    // Media ids are not URLs, so X posts are recorded without media URLs.
+    recorder.post(id(), user, id, text, List.of(), kind, inReplyTo, null);
     JsonObject data = new JsonObject().put("id", id).put("text", text)
         .put("edit_history_tweet_ids", new JsonArray().add(id));
     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

@@ -1,6 +1,7 @@
 package io.chorus.content.offline;
 
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
  */
 final class Draft {
   private final Platform platform;
+  private final PostType postType;
   private final Random random;
   private final Brief brief;
   private final Angle angle;
@@ -24,8 +26,9 @@ final class Draft {
   private int nextFact;
   private int nextDetail;
 
-  Draft(Platform platform, Brief brief, Angle requested, Random random) {
+  Draft(Platform platform, PostType postType, Brief brief, Angle requested, Random random) {
     this.platform = platform;
+    this.postType = postType;
     this.random = random;
     this.brief = brief;
     this.facts = shuffled(brief.facts());
@@ -38,6 +41,11 @@ final class Draft {
 
   Platform platform() {
     return platform;
+  }
+
+  /** The shape asked for, or null. */
+  PostType postType() {
+    return postType;
   }
 
   Random random() {

@@ -1,5 +1,6 @@
 package io.chorus.content.offline;
 
+import io.chorus.contracts.platform.PostType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ final class Layouts {
 
   static String compose(Draft draft) {
     return switch (draft.platform()) {
-      case X -> x(draft);
+      case X -> draft.postType() == PostType.THREAD ? xThread(draft) : x(draft);
       case FACEBOOK -> facebook(draft);
       case INSTAGRAM -> instagram(draft);
       case LINKEDIN -> linkedin(draft);
@@ -42,6 +43,19 @@ final class Layouts {
     }
     String body = Text.joinWithin(X_BODY_TARGET, parts.stream().filter(p -> !p.isEmpty()).toList());
     return withTags(body, draft.chance(0.5) ? " " : "\n\n", draft.hashtags(1 + draft.random().nextInt(2)));
+  }
+
+  /** A thread has room for every key message and the trend: several posts' worth, split at sentences when published. */
+  private static String xThread(Draft draft) {
+    List<String> sentences = new ArrayList<>(List.of(draft.opening(), draft.sentence(Phrases.PRODUCT)));
+    for (int fact = draft.factsLeft(); fact > 0; fact--) {
+      sentences.add(draft.sentence(Phrases.FACT));
+    }
+    sentences.add(draft.sentence(Phrases.TREND));
+    sentences.add(draft.sentence(Phrases.DETAIL));
+    sentences.add(draft.callToAction());
+    return withTags(String.join(" ", sentences.stream().filter(part -> !part.isEmpty()).toList()), "\n\n",
+        draft.hashtags(2));
   }
 
   private static String facebook(Draft draft) {

@@ -42,7 +42,7 @@ public final class OfflineGenerator {
       throw new IllegalArgumentException("brief is required");
     }
     Random random = new Random(seedFor(request));
-    return Layouts.compose(new Draft(request.platform(), Brief.of(request), Angle.of(request.angle()).orElse(null), random));
+    return Layouts.compose(new Draft(request.platform(), request.postType(), Brief.of(request), Angle.of(request.angle()).orElse(null), random));
   }
 
   /**

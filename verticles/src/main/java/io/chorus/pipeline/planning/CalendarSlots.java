@@ -16,6 +16,11 @@ public record CalendarSlots(Instant startsAt, Duration every, Instant endsAt, In
     return startsAt.plus(every.multipliedBy(index));
   }
 
+  /** The number of the slot starting at {@code slot}, counting from zero. */
+  public int index(Instant slot) {
+    return (int) (Duration.between(startsAt, slot).toMillis() / every.toMillis());
+  }
+
   /**
    * The slots after the first {@code alreadyPlanned} that start no later than {@code until}.
    * Slots that ended before {@code now} while nobody planned them (Chorus was down) are skipped

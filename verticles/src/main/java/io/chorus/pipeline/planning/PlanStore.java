@@ -33,9 +33,14 @@ public final class PlanStore {
       """;
   private static final String CREATE_POSTS = """
       WITH moved AS (
-        INSERT INTO posts (brand_id, campaign_id, account_id, platform, slot_at, state)
-        SELECT a.brand_id, $1, a.id, a.platform, s.slot_at::timestamptz, 'PLANNED'
-        FROM unnest($2::text[]) AS s(slot_at)
+        INSERT INTO posts (brand_id, campaign_id, account_id, platform, slot_at, state, post_type)
+        SELECT a.brand_id, $1, a.id, a.platform, s.slot_at::timestamptz, 'PLANNED',
+               CASE jsonb_typeof($5::jsonb -> a.platform)
+                 WHEN 'string' THEN $5::jsonb ->> a.platform
+                 WHEN 'array' THEN ($5::jsonb -> a.platform)
+                   ->> (s.slot_index % jsonb_array_length($5::jsonb -> a.platform))::int
+               END
+        FROM unnest($2::text[], $6::int[]) AS s(slot_at, slot_index)
         CROSS JOIN accounts a
         WHERE a.brand_id = $3 AND a.status = 'ACTIVE' AND a.platform = ANY($4::text[])
         ORDER BY s.slot_at, a.platform
@@ -84,9 +89,13 @@ public final class PlanStore {
       return Future.succeededFuture(Optional.empty());
     }
     String[] slots = due.slots().stream().map(Instant::toString).toArray(String[]::new);
-    JsonArray platforms = ((JsonObject) campaign.getJson("spec")).getJsonArray("platforms", new JsonArray());
+    JsonObject spec = (JsonObject) campaign.getJson("spec");
+    JsonArray platforms = spec.getJsonArray("platforms", new JsonArray());
     String[] platformIds = platforms.stream().map(String::valueOf).toArray(String[]::new);
-    Tuple params = Tuple.of(request.campaignId(), slots, campaign.getString("brand_id"), platformIds);
+    // A platform's postTypes list is rotated through slot by slot, counting from the campaign's first slot.
+    Integer[] slotIndexes = due.slots().stream().map(calendar::index).toArray(Integer[]::new);
+    Tuple params = Tuple.of(request.campaignId(), slots, campaign.getString("brand_id"), platformIds,
+        spec.getJsonObject("postTypes", new JsonObject()), slotIndexes);
     return connection.preparedQuery(CREATE_POSTS).execute(params)
         .compose(created -> connection.preparedQuery(ADVANCE)
             .execute(Tuple.of(request.campaignId(), due.plannedThrough()))

@@ -1,6 +1,7 @@
 package io.chorus.pipeline.post;
 
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.UUID;
  *
  * @param media the campaign's media file names, used when the post has no stored media
  * @param mediaIds the post's own stored media (served at {@code media.publicUrl}), or empty
+ * @param postType null when its media decide
  */
 public record ClaimedPost(
     UUID id,
@@ -20,4 +22,5 @@ public record ClaimedPost(
     int attempt,
     Instant scheduledAt,
     List<String> media,
-    List<UUID> mediaIds) {}
+    List<UUID> mediaIds,
+    PostType postType) {}

@@ -3,6 +3,7 @@ package io.chorus.pipeline.post;
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.pipeline.PostStateChanged;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -105,7 +106,8 @@ public final class PostTransitions {
     return new ClaimedPost(row.getUUID("id"), row.getString("brand_id"), row.getString("account_id"),
         Platform.of(row.getString("platform")), row.getString("text"), row.getInteger("attempts"),
         scheduledAt, mediaNames, row.getArrayOfUUIDs("media_ids") == null
-            ? List.of() : List.of(row.getArrayOfUUIDs("media_ids")));
+            ? List.of() : List.of(row.getArrayOfUUIDs("media_ids")),
+        row.getString("post_type") == null ? null : PostType.of(row.getString("post_type")));
   }
 
   private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {

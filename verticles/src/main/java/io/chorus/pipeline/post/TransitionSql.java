@@ -90,7 +90,7 @@ public final class TransitionSql {
         WHERE p.id = due.id
         RETURNING p.id, p.brand_id, p.platform, 'SCHEDULED'::text AS from_state,
                   'PUBLISHING'::text AS to_state, NULL::text AS detail, p.updated_at,
-                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids
+                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids, p.post_type
       )
       """ + RECORD_MOVED + """
       SELECT m.*, c.spec -> 'media' AS media

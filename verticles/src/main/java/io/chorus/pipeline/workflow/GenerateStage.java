@@ -164,7 +164,8 @@ final class GenerateStage implements Stage {
     JsonObject campaign = post.campaign();
     return new GenerateRequest(post.id().toString(), post.brandId(), post.campaignId(), post.platform(),
         campaign.getString("brief"), post.voice(), strings(campaign, "keyMessages"),
-        strings(campaign, "hashtags"), strings(campaign, "trends"), campaign.getString("callToAction"), seed, angle);
+        strings(campaign, "hashtags"), strings(campaign, "trends"), campaign.getString("callToAction"), seed, angle,
+        post.postType());
   }
 
   static List<String> strings(JsonObject object, String key) {

@@ -33,7 +33,9 @@ final class OptimizeStage implements Stage {
 
   private Future<Move> optimize(StagePost post) {
     OptimizeRequest request = new OptimizeRequest(post.id().toString(), post.text(),
-        GenerateStage.strings(post.campaign(), "hashtags"));
+        GenerateStage.strings(post.campaign(), "hashtags"), post.postType(),
+        // Only a sponsored campaign's posts must carry the disclosure, so only they may fail for it.
+        Boolean.TRUE.equals(post.campaign().getValue("sponsored")) ? post.rules().disclosure() : null);
     return bus.<OptimizedContent>request(post.platform().address(Addresses.OPTIMIZE), request, delivery)
         .map(reply -> Move.of(post.id(), PostState.GENERATED, PostState.OPTIMIZED)
             .withText(reply.body().text(), null)

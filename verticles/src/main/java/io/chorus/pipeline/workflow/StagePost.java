@@ -1,12 +1,17 @@
 package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A post waiting in a workflow stage, with the campaign and brand facts stages need. */
+/**
+ * A post waiting in a workflow stage, with the campaign and brand facts stages need.
+ *
+ * @param postType the shape chosen for the post at planning, or null for the one its media call for
+ */
 record StagePost(
     UUID id,
     String brandId,
@@ -15,6 +20,7 @@ record StagePost(
     Platform platform,
     Instant slotAt,
     String text,
+    PostType postType,
     JsonObject campaign,
     JsonObject calendar,
     String voice,

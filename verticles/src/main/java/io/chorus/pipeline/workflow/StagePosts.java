@@ -2,6 +2,7 @@ package io.chorus.pipeline.workflow;
 
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.pipeline.review.BrandRules;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 final class StagePosts {
   private static final String WAITING = """
-      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, c.spec, c.calendar,
+      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, p.post_type, c.spec, c.calendar,
              b.voice, b.time_zone, b.approval, b.review_rules
       FROM posts p
       JOIN campaigns c ON c.id = p.campaign_id
@@ -50,6 +51,7 @@ final class StagePosts {
         Platform.of(row.getString("platform")),
         row.getOffsetDateTime("slot_at").toInstant(),
         row.getString("text"),
+        row.getString("post_type") == null ? null : PostType.of(row.getString("post_type")),
         (JsonObject) row.getJson("spec"),
         (JsonObject) row.getJson("calendar"),
         row.getString("voice"),

@@ -12,7 +12,7 @@ public final class FacebookTextFitter implements TextFitter {
   private final TextFitter fitter = TextFitter.create(FitRules.utf16(LIMIT));
 
   @Override
-  public OptimizedContent fit(String text, List<String> hashtags) {
-    return fitter.fit(text, hashtags);
+  public OptimizedContent fit(String text, List<String> hashtags, String disclosure) {
+    return fitter.fit(text, hashtags, disclosure);
   }
 }

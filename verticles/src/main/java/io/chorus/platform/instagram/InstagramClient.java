@@ -3,12 +3,14 @@ package io.chorus.platform.instagram;
 import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.platform.PlatformAccount;
 import io.chorus.platform.PlatformClient;
 import io.chorus.platform.PlatformHttp;
 import io.chorus.platform.PlatformSettings;
 import io.chorus.platform.Poller;
+import io.chorus.platform.PostTypes;
 import io.chorus.platform.RecentPost;
 import io.chorus.platform.facebook.GraphError;
 import io.chorus.platform.facebook.GraphFeed;
@@ -23,12 +25,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Publishes to Instagram with the Graph API's three steps: create a media container from the
- * first image URL and the caption, wait until the container is FINISHED, then publish it. Reads
- * the account's media back from {@code /{ig-user-id}/media}.
+ * Publishes to Instagram with the Graph API's three steps: create a media container (an image,
+ * a reel from a video, a story, or a carousel made of child containers), wait until it is
+ * FINISHED, then publish it. Reads the account's media back from {@code /{ig-user-id}/media}.
  */
 public final class InstagramClient implements PlatformClient {
   private static final Platform IG = Platform.INSTAGRAM;
+  /** Instagram's bounds on the items of one carousel. */
+  static final int MIN_CAROUSEL_ITEMS = 2;
+  static final int MAX_CAROUSEL_ITEMS = 10;
 
   private final WebClient web;
   private final PlatformSettings settings;
@@ -45,15 +50,9 @@ public final class InstagramClient implements PlatformClient {
 
   @Override
   public Future<String> publish(PlatformAccount account, PublishRequest request) {
-    if (request.mediaUrls().isEmpty()) {
-      return Future.failedFuture(ChorusError.of(ErrorCode.INVALID_REQUEST,
-          "an Instagram post needs an image; post " + request.postId() + " has none").exception());
-    }
-    return createContainer(account, request)
-        .compose(container -> poller.until(() -> finished(account, container),
-                () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
-                    "instagram container " + container + " not ready after " + settings.pollAttempts() + " checks"))
-            .compose(ready -> publishContainer(account, container)));
+    return PostTypes.of(IG, request)
+        .compose(type -> container(account, request, type))
+        .compose(container -> ready(account, container).compose(done -> publishContainer(account, container)));
   }
 
   @Override
@@ -61,14 +60,66 @@ public final class InstagramClient implements PlatformClient {
     return media.recent(account, "media", since);
   }
 
-  private Future<String> createContainer(PlatformAccount account, PublishRequest request) {
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-        .add("image_url", request.mediaUrls().get(0))
-        .add("caption", request.text());
+  /** Creates the container the post type calls for; yields its id. */
+  private Future<String> container(PlatformAccount account, PublishRequest request, PostType type) {
+    List<String> images = PostTypes.images(request.mediaUrls());
+    List<String> videos = PostTypes.videos(request.mediaUrls());
+    MultiMap form = MultiMap.caseInsensitiveMultiMap();
+    switch (type) {
+      case CAROUSEL -> {
+        if (images.size() < MIN_CAROUSEL_ITEMS) {
+          return missing(request, type, MIN_CAROUSEL_ITEMS + " to " + MAX_CAROUSEL_ITEMS + " images");
+        }
+        return carousel(account, request, images.subList(0, Math.min(MAX_CAROUSEL_ITEMS, images.size())));
+      }
+      case REEL -> {
+        if (videos.isEmpty()) {
+          return missing(request, type, "a video");
+        }
+        form.add("media_type", "REELS").add("video_url", videos.get(0)).add("caption", request.text())
+            .add("share_to_feed", "true");
+      }
+      case STORY -> {
+        if (request.mediaUrls().isEmpty()) {
+          return missing(request, type, "an image or a video");
+        }
+        // Stories carry no caption: what they say is in the image or video.
+        form.add("media_type", "STORIES")
+            .add(images.isEmpty() ? "video_url" : "image_url", images.isEmpty() ? videos.get(0) : images.get(0));
+      }
+      default -> {
+        if (images.isEmpty()) {
+          return missing(request, type, "an image");
+        }
+        form.add("image_url", images.get(0)).add("caption", request.text());
+      }
+    }
+    return createContainer(account, form);
+  }
+
+  /** A carousel: one child container per image, then the CAROUSEL container that holds them in order. */
+  private Future<String> carousel(PlatformAccount account, PublishRequest request, List<String> images) {
+    List<Future<String>> children = images.stream()
+        .map(image -> createContainer(account, MultiMap.caseInsensitiveMultiMap()
+            .add("image_url", image).add("is_carousel_item", "true")))
+        .toList();
+    return Future.all(children).compose(created -> createContainer(account, MultiMap.caseInsensitiveMultiMap()
+        .add("media_type", "CAROUSEL")
+        .add("children", String.join(",", created.<String>list()))
+        .add("caption", request.text())));
+  }
+
+  private Future<String> createContainer(PlatformAccount account, MultiMap form) {
     return PlatformHttp.checked(IG,
             PlatformHttp.authorized(web.postAbs(url(account.externalId() + "/media")), account, settings).sendForm(form),
             GraphError.READER)
         .compose(response -> id(PlatformHttp.json(response), "container id"));
+  }
+
+  private Future<String> ready(PlatformAccount account, String container) {
+    return poller.until(() -> finished(account, container),
+        () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
+            "instagram container " + container + " not ready after " + settings.pollAttempts() + " checks"));
   }
 
   /** Present once the container can be published; fails when Instagram gave up on it. */
@@ -101,6 +152,10 @@ public final class InstagramClient implements PlatformClient {
 
   private String url(String path) {
     return settings.baseUrl() + "/" + settings.apiVersion() + "/" + path;
+  }
+
+  private static <T> Future<T> missing(PublishRequest request, PostType type, String needs) {
+    return Future.failedFuture(PostTypes.missingMedia(IG, type, request.postId(), needs).exception());
   }
 
   private static Future<String> id(JsonObject body, String what) {

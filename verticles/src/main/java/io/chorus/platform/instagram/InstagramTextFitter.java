@@ -14,7 +14,7 @@ public final class InstagramTextFitter implements TextFitter {
       TextFitter.create(new FitRules(LIMIT, MAX_HASHTAGS, true, String::length));
 
   @Override
-  public OptimizedContent fit(String text, List<String> hashtags) {
-    return fitter.fit(text, hashtags);
+  public OptimizedContent fit(String text, List<String> hashtags, String disclosure) {
+    return fitter.fit(text, hashtags, disclosure);
   }
 }

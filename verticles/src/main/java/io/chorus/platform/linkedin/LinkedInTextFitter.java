@@ -16,7 +16,7 @@ public final class LinkedInTextFitter implements TextFitter {
       new FitRules(LIMIT, Integer.MAX_VALUE, false, text -> LittleText.escape(text).length()));
 
   @Override
-  public OptimizedContent fit(String text, List<String> hashtags) {
-    return fitter.fit(text, hashtags);
+  public OptimizedContent fit(String text, List<String> hashtags, String disclosure) {
+    return fitter.fit(text, hashtags, disclosure);
   }
 }

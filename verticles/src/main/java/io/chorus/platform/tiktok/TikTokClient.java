@@ -3,12 +3,15 @@ package io.chorus.platform.tiktok;
 import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.platform.PlatformAccount;
 import io.chorus.platform.PlatformClient;
 import io.chorus.platform.PlatformHttp;
 import io.chorus.platform.PlatformSettings;
 import io.chorus.platform.Poller;
+import io.chorus.platform.PostTypes;
+import io.chorus.platform.PublishOptions;
 import io.chorus.platform.RecentPages;
 import io.chorus.platform.RecentPost;
 import io.vertx.core.Future;
@@ -24,55 +27,74 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes TikTok photo posts with the Content Posting API: read the creator's privacy options,
- * init a direct photo post pulled from the media URLs, then poll its status until it is public.
+ * Publishes TikTok video and photo posts with the Content Posting API: read the creator's privacy
+ * options (posting only with the configured level, and only when the creator offers it), init a
+ * direct post pulled from the media URLs, then poll its status until it is complete.
  * Reads the creator's posts back with the Display API's video list.
  */
 public final class TikTokClient implements PlatformClient {
   private static final Platform TIKTOK = Platform.TIKTOK;
-  private static final String PUBLIC = "PUBLIC_TO_EVERYONE";
+  /** TikTok takes up to 35 images on one photo post. */
+  static final int MAX_PHOTOS = 35;
   private static final int LIST_PAGE_SIZE = 20;
 
   private final WebClient web;
   private final PlatformSettings settings;
   private final Poller poller;
   private final TikTokTextFitter fitter = new TikTokTextFitter();
+  private final PublishOptions options;
 
-  public TikTokClient(Vertx vertx, WebClient web, PlatformSettings settings) {
+  public TikTokClient(Vertx vertx, WebClient web, PlatformSettings settings, PublishOptions options) {
     this.web = web;
     this.settings = settings;
+    this.options = options;
     this.poller = new Poller(vertx, settings.pollMs(), settings.pollAttempts());
   }
 
   @Override
   public Future<String> publish(PlatformAccount account, PublishRequest request) {
-    if (request.mediaUrls().isEmpty()) {
-      return Future.failedFuture(ChorusError.of(ErrorCode.INVALID_REQUEST,
-          "a TikTok photo post needs at least one image; post " + request.postId() + " has none").exception());
-    }
-    return call(account, "creator_info/query/", null)
-        .compose(creator -> call(account, "content/init/", photoPost(request, privacy(creator))))
-        .compose(init -> {
-          String publishId = init.getString("publish_id");
-          if (publishId == null) {
-            return PlatformHttp.unreadable(TIKTOK, "data.publish_id");
-          }
-          return poller.until(() -> published(account, publishId),
-              () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
-                  "tiktok publish " + publishId + " not complete after " + settings.pollAttempts() + " checks"));
-        });
+    return PostTypes.of(TIKTOK, request).compose(type -> {
+      List<String> images = PostTypes.images(request.mediaUrls());
+      List<String> videos = PostTypes.videos(request.mediaUrls());
+      if (type == PostType.VIDEO && videos.isEmpty()) {
+        return Future.failedFuture(PostTypes.missingMedia(TIKTOK, type, request.postId(), "a video").exception());
+      }
+      if (type == PostType.IMAGE && images.isEmpty()) {
+        return Future.failedFuture(PostTypes.missingMedia(TIKTOK, type, request.postId(), "an image").exception());
+      }
+      return call(account, "creator_info/query/", null)
+          .compose(creator -> privacy(creator, request))
+          .compose(privacy -> type == PostType.VIDEO
+              ? call(account, "video/init/", videoPost(request, videos.get(0), privacy))
+              : call(account, "content/init/", photoPost(request, images, privacy)))
+          .compose(init -> {
+            String publishId = init.getString("publish_id");
+            if (publishId == null) {
+              return PlatformHttp.unreadable(TIKTOK, "data.publish_id");
+            }
+            return poller.until(() -> published(account, publishId),
+                () -> ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE,
+                    "tiktok publish " + publishId + " not complete after " + settings.pollAttempts() + " checks"));
+          });
+    });
   }
 
-  /** The privacy level to post with: public when the creator may post publicly, else the first one offered. */
-  private static String privacy(JsonObject creator) {
-    JsonArray options = creator.getJsonArray("privacy_level_options", new JsonArray());
-    if (options.contains(PUBLIC) || options.isEmpty()) {
-      return PUBLIC;
+  /**
+   * The configured privacy level when the creator's account offers it. TikTok requires the level
+   * to be one the creator allows, so a post is refused rather than published to another audience.
+   */
+  private Future<String> privacy(JsonObject creator, PublishRequest request) {
+    JsonArray offered = creator.getJsonArray("privacy_level_options", new JsonArray());
+    if (offered.contains(options.privacyLevel())) {
+      return Future.succeededFuture(options.privacyLevel());
     }
-    return options.getString(0);
+    return Future.failedFuture(ChorusError.of(ErrorCode.PLATFORM_REJECTED, "tiktok creator "
+        + creator.getString("creator_username", "?") + " does not offer privacy level " + options.privacyLevel()
+        + " (platforms.tiktok.privacyLevel), only " + offered.encode() + "; post " + request.postId()
+        + " not published").exception());
   }
 
-  private JsonObject photoPost(PublishRequest request, String privacy) {
+  private JsonObject photoPost(PublishRequest request, List<String> images, String privacy) {
     return new JsonObject()
         .put("media_type", "PHOTO")
         .put("post_mode", "DIRECT_POST")
@@ -84,8 +106,22 @@ public final class TikTokClient implements PlatformClient {
             .put("auto_add_music", true))
         .put("source_info", new JsonObject()
             .put("source", "PULL_FROM_URL")
-            .put("photo_images", new JsonArray(request.mediaUrls()))
+            .put("photo_images", new JsonArray(images.subList(0, Math.min(MAX_PHOTOS, images.size()))))
             .put("photo_cover_index", 0));
+  }
+
+  /** A video's post_info has a title only, of up to 2,200 UTF-16 units: the whole fitted text. */
+  private static JsonObject videoPost(PublishRequest request, String videoUrl, String privacy) {
+    return new JsonObject()
+        .put("post_info", new JsonObject()
+            .put("title", request.text())
+            .put("privacy_level", privacy)
+            .put("disable_duet", false)
+            .put("disable_comment", false)
+            .put("disable_stitch", false))
+        .put("source_info", new JsonObject()
+            .put("source", "PULL_FROM_URL")
+            .put("video_url", videoUrl));
   }
 
   /** Present with the post's public id (or the publish id while TikTok has not given one) once complete. */
@@ -140,23 +176,16 @@ public final class TikTokClient implements PlatformClient {
   /** Sends a request and yields the envelope's {@code data}, failing unless its error code is "ok". */
   private Future<JsonObject> envelope(HttpRequest<Buffer> request, JsonObject body) {
     request.putHeader("Content-Type", "application/json; charset=UTF-8");
-    return PlatformHttp.checked(TIKTOK, body == null ? request.send() : request.sendJsonObject(body), TikTokClient::message)
+    return PlatformHttp.checked(TIKTOK, body == null ? request.send() : request.sendJsonObject(body), TikTokErrors.READER)
         .compose(response -> {
           JsonObject envelope = PlatformHttp.json(response);
           JsonObject error = envelope.getJsonObject("error", new JsonObject());
           if (!"ok".equals(error.getString("code"))) {
-            return PlatformHttp.rejected(TIKTOK, message(envelope));
+            // A 200 whose envelope carries an error is classified like any other TikTok error.
+            return Future.failedFuture(PlatformHttp.error(TikTokErrors.READER.classify(response.statusCode(), envelope),
+                "tiktok answered " + response.statusCode() + ": " + TikTokErrors.READER.message(envelope), 0).exception());
           }
           return Future.succeededFuture(envelope.getJsonObject("data", new JsonObject()));
         });
-  }
-
-  /** The message of a TikTok envelope's error, with its code. */
-  static String message(JsonObject envelope) {
-    JsonObject error = envelope.getJsonObject("error");
-    if (error == null) {
-      return null;
-    }
-    return error.getString("message", "") + " (" + error.getString("code", "no code") + ")";
   }
 }

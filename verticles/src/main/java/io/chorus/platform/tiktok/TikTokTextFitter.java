@@ -17,8 +17,8 @@ public final class TikTokTextFitter implements TextFitter {
   private final TextFitter titleFitter = TextFitter.create(FitRules.utf16(TITLE_LIMIT));
 
   @Override
-  public OptimizedContent fit(String text, List<String> hashtags) {
-    return fitter.fit(text, hashtags);
+  public OptimizedContent fit(String text, List<String> hashtags, String disclosure) {
+    return fitter.fit(text, hashtags, disclosure);
   }
 
   /** The title for a post with this description: its first sentence (or line), fitted to 90 units. */

@@ -1,11 +1,14 @@
 package io.chorus.platform.x;
 
 import io.chorus.contracts.Platform;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishRequest;
+import io.chorus.platform.MediaFetcher;
 import io.chorus.platform.PlatformAccount;
 import io.chorus.platform.PlatformClient;
 import io.chorus.platform.PlatformHttp;
 import io.chorus.platform.PlatformSettings;
+import io.chorus.platform.PostTypes;
 import io.chorus.platform.RecentPages;
 import io.chorus.platform.RecentPost;
 import io.vertx.core.Future;
@@ -17,26 +20,90 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
-/** Posts to X with API v2 {@code POST /2/tweets} and reads the account's timeline {@code GET /2/users/{id}/tweets}. */
+/**
+ * Posts to X with API v2 {@code POST /2/tweets}: a single post, a thread (each post replying to
+ * the one before), or a post with images uploaded first with {@code POST /2/media/upload}. Reads
+ * the account's timeline {@code GET /2/users/{id}/tweets}.
+ */
 public final class XClient implements PlatformClient {
   private static final int PAGE_SIZE = 100;
+  /** X takes up to four images on one post. */
+  static final int MAX_IMAGES = 4;
 
   private final WebClient web;
   private final PlatformSettings settings;
+  private final MediaFetcher media;
 
   public XClient(WebClient web, PlatformSettings settings) {
     this.web = web;
     this.settings = settings;
+    this.media = new MediaFetcher(Platform.X, web, settings.timeoutMs());
   }
 
   @Override
   public Future<String> publish(PlatformAccount account, PublishRequest request) {
-    JsonObject body = new JsonObject().put("text", request.text());
+    return PostTypes.of(Platform.X, request).compose(type -> switch (type) {
+      case THREAD -> thread(account, XTextFitter.thread(request.text()), 0, null, null);
+      case IMAGE -> withImages(account, request);
+      default -> post(account, new JsonObject().put("text", request.text()));
+    });
+  }
+
+  /** The first post of a thread is what the account's timeline shows of it. */
+  @Override
+  public String recognisableText(String text) {
+    return XTextFitter.thread(text).get(0);
+  }
+
+  /** Posts the thread's posts one after the other, each replying to the one before; yields the first one's id. */
+  private Future<String> thread(PlatformAccount account, List<String> posts, int index, String previousId, String firstId) {
+    if (index == posts.size()) {
+      return Future.succeededFuture(firstId);
+    }
+    JsonObject body = new JsonObject().put("text", posts.get(index));
+    if (previousId != null) {
+      body.put("reply", new JsonObject().put("in_reply_to_tweet_id", previousId));
+    }
+    return post(account, body).compose(id -> thread(account, posts, index + 1, id, firstId == null ? id : firstId));
+  }
+
+  private Future<String> withImages(PlatformAccount account, PublishRequest request) {
+    List<String> images = PostTypes.images(request.mediaUrls());
+    if (images.isEmpty()) {
+      return Future.failedFuture(PostTypes.missingMedia(Platform.X, PostType.IMAGE, request.postId(), "an image").exception());
+    }
+    List<String> attached = images.subList(0, Math.min(MAX_IMAGES, images.size()));
+    return upload(account, attached, 0, new JsonArray())
+        .compose(mediaIds -> post(account, new JsonObject().put("text", request.text())
+            .put("media", new JsonObject().put("media_ids", mediaIds))));
+  }
+
+  private Future<JsonArray> upload(PlatformAccount account, List<String> urls, int index, JsonArray ids) {
+    if (index == urls.size()) {
+      return Future.succeededFuture(ids);
+    }
+    return media.fetch(urls.get(index))
+        .compose(image -> PlatformHttp.checked(Platform.X,
+            PlatformHttp.authorized(web.postAbs(settings.baseUrl() + "/2/media/upload"), account, settings)
+                .sendJsonObject(new JsonObject()
+                    .put("media", Base64.getEncoder().encodeToString(image.bytes().getBytes()))
+                    .put("media_category", "tweet_image")
+                    .put("media_type", image.contentType())),
+            XErrors.READER))
+        .compose(response -> {
+          String id = PlatformHttp.json(response).getJsonObject("data", new JsonObject()).getString("id");
+          return id == null ? PlatformHttp.unreadable(Platform.X, "media data.id")
+              : upload(account, urls, index + 1, ids.add(id));
+        });
+  }
+
+  private Future<String> post(PlatformAccount account, JsonObject body) {
     return PlatformHttp.checked(Platform.X,
             PlatformHttp.authorized(web.postAbs(settings.baseUrl() + "/2/tweets"), account, settings).sendJsonObject(body),
-            XClient::problem)
+            XErrors.READER)
         .compose(response -> {
           String id = PlatformHttp.json(response).getJsonObject("data", new JsonObject()).getString("id");
           return id == null ? PlatformHttp.unreadable(Platform.X, "data.id") : Future.succeededFuture(id);
@@ -58,7 +125,7 @@ public final class XClient implements PlatformClient {
     if (cursor != null) {
       request.addQueryParam("pagination_token", cursor);
     }
-    return PlatformHttp.checked(Platform.X, request.send(), XClient::problem).map(response -> {
+    return PlatformHttp.checked(Platform.X, request.send(), XErrors.READER).map(response -> {
       JsonObject body = PlatformHttp.json(response);
       List<RecentPost> posts = new ArrayList<>();
       for (Object item : body.getJsonArray("data", new JsonArray())) {
@@ -74,15 +141,5 @@ public final class XClient implements PlatformClient {
   /** X returns post texts with {@code &}, {@code <} and {@code >} as HTML entities. */
   static String unescapeEntities(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-  }
-
-  /** The message of an X error: an RFC 7807 problem's detail or title, or the legacy errors[0].message. */
-  static String problem(JsonObject body) {
-    String detail = body.getString("detail", body.getString("title"));
-    if (detail != null) {
-      return detail;
-    }
-    JsonArray errors = body.getJsonArray("errors", new JsonArray());
-    return errors.isEmpty() ? null : errors.getJsonObject(0).getString("message");
   }
 }

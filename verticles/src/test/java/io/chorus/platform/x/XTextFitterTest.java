@@ -25,7 +25,15 @@ class XTextFitterTest {
         Arguments.of("an emoji outside the BMP weighs 2, not 4", "😀", 2),
         Arguments.of("typographic quotes weigh 1", "“hi”", 4),
         Arguments.of("the ellipsis weighs 2", "…", 2),
+        Arguments.of("a ZWJ family of three weighs 2, not one per person and joiner", "👨‍👩‍👧", 2),
+        Arguments.of("a flag (two regional indicators) weighs 2", "🇫🇷", 2),
+        Arguments.of("an emoji with a skin tone weighs 2", "👍🏽", 2),
+        Arguments.of("a keycap weighs 2", "1️⃣", 2),
+        Arguments.of("a heart with emoji presentation weighs 2", "❤️", 2),
+        Arguments.of("an @mention weighs its characters", "@northwind", 10),
+        Arguments.of("a line break weighs 1", "a\nb", 3),
         Arguments.of("a 200-character URL weighs 23", LONG_URL, 23),
+        Arguments.of("text around a URL weighs what it is, the URL 23", "Read " + LONG_URL + " now", 5 + 23 + 4),
         Arguments.of("a URL's trailing full stop is not part of it", "See https://a.example/x.", 4 + 23 + 1));
   }
 
@@ -44,6 +52,10 @@ class XTextFitterTest {
         Arguments.of("141 CJK characters are cut", "珈".repeat(141), true, 280),
         Arguments.of("140 emoji fit exactly", "😀".repeat(140), false, 280),
         Arguments.of("141 emoji are cut", "😀".repeat(141), true, 280),
+        Arguments.of("140 ZWJ family emoji fit exactly", "👨‍👩‍👧".repeat(140), false, 280),
+        Arguments.of("141 ZWJ family emoji are cut, never inside a family", "👨‍👩‍👧".repeat(141), true, 280),
+        Arguments.of("257 characters and a URL fit exactly", "x".repeat(256) + " " + LONG_URL, false, 280),
+        Arguments.of("258 characters and a URL are one over", "x".repeat(257) + " " + LONG_URL, true, 259),
         Arguments.of("a text that is only a long URL fits", LONG_URL, false, 23),
         Arguments.of("eleven long URLs fit", (LONG_URL + " ").repeat(11).strip(), false, 11 * 24 - 1),
         Arguments.of("twelve long URLs do not, and none is cut", (LONG_URL + " ").repeat(12).strip(), true, 11 * 24 - 1 + 2));
