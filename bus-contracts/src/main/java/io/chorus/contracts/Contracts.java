@@ -5,6 +5,8 @@ import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.metrics.CollectRequest;
+import io.chorus.contracts.metrics.CollectResult;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -54,7 +56,9 @@ public final class Contracts {
       new JsonRecordCodec<>(ReconcileRequest.class),
       new JsonRecordCodec<>(ReconcileResult.class),
       new JsonRecordCodec<>(PlatformEvent.class),
-      new JsonRecordCodec<>(PlatformEventHandled.class));
+      new JsonRecordCodec<>(PlatformEventHandled.class),
+      new JsonRecordCodec<>(CollectRequest.class),
+      new JsonRecordCodec<>(CollectResult.class));
 
   private Contracts() {}
 

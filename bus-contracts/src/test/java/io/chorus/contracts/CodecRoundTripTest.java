@@ -9,6 +9,8 @@ import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
 import io.chorus.contracts.metrics.LatencySummary;
+import io.chorus.contracts.metrics.CollectRequest;
+import io.chorus.contracts.metrics.CollectResult;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -48,7 +50,7 @@ class CodecRoundTripTest {
       new GeneratedContent("Hello 🌍 — 世界", "offline", "offline-v1"),
       new OptimizeRequest("p1", "text", List.of("#a", "#b")),
       new OptimizedContent("fitted", 6, 280, false),
-      new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2),
+      new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2, "17895695668004550"),
       new PublishResult("p1", "1234567890123456789", AT),
       new PlanRequest("c1", AT),
       new PlanResult("c1", List.of("p1", "p2")),
@@ -56,7 +58,8 @@ class CodecRoundTripTest {
       new PostPage(List.of(new PostView("p1", "b1", "c1", "a1", Platform.LINKEDIN, PostState.SCHEDULED,
           "t", null, 1, AT, AT, null, AT, null))),
       new PostStateChanged("p1", "b1", Platform.FACEBOOK, PostState.PUBLISHING, PostState.PUBLISHED, AT),
-      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30)),
+      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30),
+          Map.of("x", Map.of("likes", 12L, "impressions", 340L))),
       new CoordinationNotice("leader.elected", "node-1", "took the lead", AT),
       new HealthQuery(),
       new HealthReport("pipeline", true, false, "ok"),
@@ -67,7 +70,10 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new CollectRequest(List.of(new CollectRequest.Target("p1", "a1", "123", AT, 4))),
+      new CollectResult(List.of(new CollectResult.PostMetrics("p1", "123", AT, Map.of("likes", 7L, "reach", 90L))),
+          List.of("456"), List.of("789")));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param accountId Chorus's id of the platform account
  * @param attempt 1 for the first try; platform agents use it to tell retries apart in logs
+ * @param inReplyToExternalId the platform's id of the comment or post this post answers, so it
+ *     goes out as a reply there; null for an ordinary post
  */
 public record PublishRequest(
-    String postId, String accountId, String text, List<String> mediaUrls, int attempt) {
+    String postId, String accountId, String text, List<String> mediaUrls, int attempt, String inReplyToExternalId) {
 
   public PublishRequest {
     mediaUrls = List.copyOf(mediaUrls);
+  }
+
+  /** An ordinary post, answering nothing. */
+  public PublishRequest(String postId, String accountId, String text, List<String> mediaUrls, int attempt) {
+    this(postId, accountId, text, mediaUrls, attempt, null);
   }
 }
