@@ -1,6 +1,7 @@
 package io.chorus.simulator.impl;
 
 import io.chorus.simulator.SimulatorOptions;
+import io.chorus.simulator.engagement.CommentRoutes;
 import io.chorus.simulator.facebook.FacebookPlatform;
 import io.chorus.simulator.instagram.InstagramPlatform;
 import io.chorus.simulator.linkedin.LinkedInPlatform;
@@ -68,6 +69,7 @@ final class SimulatorVerticle extends VerticleBase {
     }
     media.mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
+    new CommentRoutes(recorder, ids).mount(router);
     return router;
   }
 

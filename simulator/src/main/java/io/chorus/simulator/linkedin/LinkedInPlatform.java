@@ -52,6 +52,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     this.router = Router.router(vertx);
     router.post("/rest/posts").handler(this::createPost);
     router.get("/rest/posts").handler(this::findByAuthor);
+    new LinkedInEngagement(recorder, ids).mount(router);
     router.route().handler(LinkedInErrors::notFound);
   }
 
@@ -147,7 +148,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   }
 
   /** Versions are YYYYMM and cannot be later than the current month; false after answering 426. */
-  private static boolean versionAccepted(RoutingContext ctx) {
+  static boolean versionAccepted(RoutingContext ctx) {
     String version = ctx.request().getHeader("LinkedIn-Version");
     if (version == null || version.isBlank()) {
       LinkedInErrors.missingVersion(ctx);
@@ -165,7 +166,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     return false;
   }
 
-  private static boolean protocolAccepted(RoutingContext ctx) {
+  static boolean protocolAccepted(RoutingContext ctx) {
     if ("2.0.0".equals(ctx.request().getHeader("X-Restli-Protocol-Version"))) {
       return true;
     }

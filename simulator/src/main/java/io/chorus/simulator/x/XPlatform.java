@@ -32,6 +32,7 @@ public final class XPlatform implements SimulatedPlatform {
   private final Ids ids;
   private final RateWindow window;
   private final RateWindow day;
+  private final XInsights insights;
   /** Texts each user (bearer token) has posted, for X's duplicate-content rule. */
   private final Map<String, Set<String>> textsByUser = new HashMap<>();
 
@@ -40,9 +41,12 @@ public final class XPlatform implements SimulatedPlatform {
     this.ids = ids;
     this.window = new RateWindow(options.getXPostsPer15Min(), FIFTEEN_MINUTES, false);
     this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
+    this.insights = new XInsights(recorder);
     this.router = Router.router(vertx);
     router.post("/2/tweets").handler(this::createPost);
     router.get("/2/users/:id/tweets").handler(new UserTimeline(recorder)::handle);
+    router.get("/2/tweets").handler(insights::lookup);
+    router.get("/2/users/:id/mentions").handler(insights::mentions);
     router.route().handler(XProblems::notFound);
   }
 
@@ -61,6 +65,7 @@ public final class XPlatform implements SimulatedPlatform {
     window.clear();
     day.clear();
     textsByUser.clear();
+    insights.reset();
   }
 
   private void createPost(RoutingContext ctx) {
@@ -84,17 +89,33 @@ public final class XPlatform implements SimulatedPlatform {
     TweetRules.Violation violation = TweetRules.check(body);
     if (violation != null) {
       XProblems.invalid(ctx, violation.parameter(), violation.value(), violation.message());
+    } else if (!replyTargetVisible(body)) {
+      XProblems.replyTargetGone(ctx);
     } else if (!text.isEmpty() && !textsByUser.computeIfAbsent(user, u -> new HashSet<>()).add(text)) {
       XProblems.duplicate(ctx);
     } else {
-      created(ctx, user, text);
+      created(ctx, user, text, replyTarget(body));
     }
   }
 
-  private void created(RoutingContext ctx, String user, String text) {
+  /** The post or comment a reply answers, or null for a post that answers nothing. */
+  private static String replyTarget(JsonObject body) {
+    return body.getValue("reply") instanceof JsonObject reply ? reply.getString("in_reply_to_tweet_id") : null;
+  }
+
+  private boolean replyTargetVisible(JsonObject body) {
+    String target = replyTarget(body);
+    return target == null || recorder.find(id(), target).isPresent() || recorder.comments().find(id(), target).isPresent();
+  }
+
+  private void created(RoutingContext ctx, String user, String text, String inReplyTo) {
     String id = ids.next();
     // Media ids are not URLs, so X posts are recorded without media.
     recorder.post(id(), user, id, text, List.of());
+    if (inReplyTo != null) {
+      String thread = recorder.comments().find(id(), inReplyTo).map(c -> c.postId()).orElse(inReplyTo);
+      recorder.comments().add(id(), id, thread, inReplyTo, user, user, text, true);
+    }
     JsonObject data = new JsonObject().put("id", id).put("text", text)
         .put("edit_history_tweet_ids", new JsonArray().add(id));
     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

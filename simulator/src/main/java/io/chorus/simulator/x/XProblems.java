@@ -42,6 +42,11 @@ final class XProblems {
         PROBLEMS + "duplicate", 403));
   }
 
+  static void replyTargetGone(RoutingContext ctx) {
+    send(ctx, 403, problem("Forbidden",
+        "You attempted to reply to a Tweet that is deleted or not visible to you.", "about:blank", 403));
+  }
+
   /** A 400 invalid-request problem naming the offending parameter, as X does for body validation. */
   static void invalid(RoutingContext ctx, String parameter, String value, String message) {
     JsonObject error = new JsonObject()
