@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A post this worker holds the publishing lease of. */
+/** A post this worker holds the publishing lease of; {@code inReplyToExternalId} is set for a reply. */
 public record ClaimedPost(
     UUID id,
     String brandId,
@@ -14,4 +14,5 @@ public record ClaimedPost(
     String text,
     int attempt,
     Instant scheduledAt,
-    List<String> media) {}
+    List<String> media,
+    String inReplyToExternalId) {}

@@ -104,7 +104,7 @@ public final class PostTransitions {
     Instant scheduledAt = row.getOffsetDateTime("scheduled_at").toInstant();
     return new ClaimedPost(row.getUUID("id"), row.getString("brand_id"), row.getString("account_id"),
         Platform.of(row.getString("platform")), row.getString("text"), row.getInteger("attempts"),
-        scheduledAt, mediaNames);
+        scheduledAt, mediaNames, row.getString("in_reply_to_external_id"));
   }
 
   private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {

@@ -6,7 +6,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A post waiting in a workflow stage, with the campaign and brand facts stages need. */
+/**
+ * A post waiting in a workflow stage, with the campaign and brand facts stages need. A reply has
+ * no campaign (empty {@code campaign} and {@code calendar}) and names what it answers.
+ */
 record StagePost(
     UUID id,
     String brandId,
@@ -19,4 +22,11 @@ record StagePost(
     JsonObject calendar,
     String voice,
     String timeZone,
-    BrandRules rules) {}
+    BrandRules rules,
+    String inReplyToExternalId) {
+
+  /** Whether the post answers a comment or post on the platform. */
+  boolean isReply() {
+    return inReplyToExternalId != null;
+  }
+}
