@@ -8,9 +8,9 @@ import java.util.Map;
  * What a platform agent read for a {@link CollectRequest}.
  *
  * @param collected the posts whose insights the platform gave, normalised
- * @param missing ids of posts the platform no longer knows (deleted, or too old for its insights)
- * @param failed ids of posts not read this time because the platform refused or failed; they are
- *     read again at their next turn
+ * @param missing Chorus ids of posts the platform says it no longer knows (deleted); not read again
+ * @param failed Chorus ids of posts not read this time (platform refused or failed, unknown
+ *     account); they are read again at their next turn
  */
 public record CollectResult(List<PostMetrics> collected, List<String> missing, List<String> failed) {
 
