@@ -42,8 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One platform's agent: fits text to the platform, publishes posts through its API and looks for
- * posts of unknown outcome among the account's recent ones, behind one circuit breaker named
+ * One platform's agent: fits text to the platform, publishes posts (and replies) through its API,
+ * looks for posts of unknown outcome among the account's recent ones, reads its posts' insights
+ * ({@code collect}) and answers comments ({@code events}), behind one circuit breaker named
  * {@code platform.<id>}. Deployed once per platform.
  */
 public final class PlatformAgentVerticle extends VerticleBase {

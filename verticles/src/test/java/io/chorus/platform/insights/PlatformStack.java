@@ -158,7 +158,8 @@ public final class PlatformStack {
         .add(accountConfig(Platform.LINKEDIN, "urn:li:organization:5550001"))
         .add(accountConfig(Platform.TIKTOK, "7000000000000000001"));
     return new JsonObject()
-        .put("database", database.databaseConfig())
+        // A loaded machine may take longer than the shipped two seconds to open a connection.
+        .put("database", database.databaseConfig().put("connectTimeoutMs", 15_000))
         .put("redis", new JsonObject().put("uri", "redis://127.0.0.1:6379"))
         .put("rateLimit", new JsonObject().put("localFallbackFraction", 0.25)
             .put("keyPrefix", "chorus:test:" + UUID.randomUUID() + ":"))
