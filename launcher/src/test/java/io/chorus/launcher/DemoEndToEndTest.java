@@ -8,6 +8,8 @@ import io.chorus.contracts.Contracts;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.platform.Platforms;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
 import io.chorus.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +23,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -84,7 +87,7 @@ class DemoEndToEndTest {
   }
 
   @Test
-  @DisplayName("every planned post reaches its platform exactly once, within the platform's limit, and is PUBLISHED")
+  @DisplayName("every planned post reaches its platform exactly once, within the platform's limit, is PUBLISHED, and its insights are collected")
   void demoPublishesEveryPlannedPostOnce(Vertx vertx, VertxTestContext ctx) throws Exception {
     Path overlay = Files.writeString(temp.resolve("e2e.yaml"), CAMPAIGN_OVERLAY);
     Path confDir = Path.of(System.getProperty("chorus.conf.dir"));
@@ -122,6 +125,7 @@ class DemoEndToEndTest {
           });
           return simulatorPosts(vertx).map(received -> Map.entry(lists.get(0), received));
         })
+        .compose(both -> metricsFromEveryPlatform(vertx).map(both))
         .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           JsonArray published = both.getKey();
           JsonArray received = both.getValue();
@@ -158,6 +162,20 @@ class DemoEndToEndTest {
         .filter(post -> platform.id().equals(post.getString("platform")))
         .forEach(post -> ids.add(post.getString("externalId")));
     return ids;
+  }
+
+  /** Polls until the demo has collected the simulated insights of posts on every platform. */
+  private Future<Void> metricsFromEveryPlatform(Vertx vertx) {
+    Pool pool = Database.pool(vertx, DatabaseOptions.fromConfig(new JsonObject().put("database", database.databaseConfig())));
+    return pollTrue(vertx, () -> pool.query("SELECT count(DISTINCT platform) AS platforms FROM metric_samples").execute()
+            .map(rows -> rows.iterator().next().getLong("platforms") == Platform.values().length))
+        .eventually(pool::close);
+  }
+
+  private static Future<Void> pollTrue(Vertx vertx, Supplier<Future<Boolean>> condition) {
+    return condition.get().compose(done -> done
+        ? Future.<Void>succeededFuture()
+        : vertx.timer(250).compose(tick -> pollTrue(vertx, condition)));
   }
 
   /** Reads the stream until its first complete metrics event and returns what it read. */
