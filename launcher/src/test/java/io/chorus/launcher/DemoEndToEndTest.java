@@ -103,6 +103,8 @@ class DemoEndToEndTest {
     // what earlier demos and test runs spent of them.
     overrides.put("rateLimit.keyPrefix", "chorus:rl:" + database.schema() + ":");
     int expected = SLOTS * Platform.values().length;
+    // Opened here, outside any verticle, so the demo's stopping verticles cannot take it along.
+    Pool samples = Database.pool(vertx, DatabaseOptions.fromConfig(new JsonObject().put("database", database.databaseConfig())));
 
     Demo.start(vertx, extra -> ChorusConfig.load(vertx,
             new ConfigSource(confDir, "demo", overlay, Map.of(), Map.of(), extra)), overrides)
@@ -125,7 +127,7 @@ class DemoEndToEndTest {
           });
           return simulatorPosts(vertx).map(received -> Map.entry(lists.get(0), received));
         })
-        .compose(both -> metricsFromEveryPlatform(vertx).map(both))
+        .compose(both -> metricsFromEveryPlatform(vertx, samples).map(both))
         .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           JsonArray published = both.getKey();
           JsonArray received = both.getValue();
@@ -165,11 +167,9 @@ class DemoEndToEndTest {
   }
 
   /** Polls until the demo has collected the simulated insights of posts on every platform. */
-  private Future<Void> metricsFromEveryPlatform(Vertx vertx) {
-    Pool pool = Database.pool(vertx, DatabaseOptions.fromConfig(new JsonObject().put("database", database.databaseConfig())));
-    return pollTrue(vertx, () -> pool.query("SELECT count(DISTINCT platform) AS platforms FROM metric_samples").execute()
-            .map(rows -> rows.iterator().next().getLong("platforms") == Platform.values().length))
-        .eventually(pool::close);
+  private static Future<Void> metricsFromEveryPlatform(Vertx vertx, Pool samples) {
+    return pollTrue(vertx, () -> samples.query("SELECT count(DISTINCT platform) AS platforms FROM metric_samples").execute()
+        .map(rows -> rows.iterator().next().getLong("platforms") == Platform.values().length));
   }
 
   private static Future<Void> pollTrue(Vertx vertx, Supplier<Future<Boolean>> condition) {
