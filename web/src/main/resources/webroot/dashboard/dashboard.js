@@ -162,10 +162,31 @@
     });
   }
 
+  var ENGAGEMENT = ["impressions", "views", "reach", "likes", "comments", "shares", "saves", "clicks"];
+
+  /** Each platform's collected metrics; a metric the platform does not report shows a dash. */
+  function renderEngagement(engagement) {
+    var body = $("engagement-body");
+    body.replaceChildren();
+    PLATFORMS.forEach(function (p) {
+      var metrics = engagement[p.id] || {};
+      var row = el("tr");
+      var name = el("td");
+      name.appendChild(platformBadge(p.id));
+      row.appendChild(name);
+      ENGAGEMENT.forEach(function (m) {
+        var known = Object.prototype.hasOwnProperty.call(metrics, m);
+        row.appendChild(el("td", known ? null : "zero", known ? numberFormat.format(metrics[m]) : "–"));
+      });
+      body.appendChild(row);
+    });
+  }
+
   function onMetrics(metrics) {
     var counts = metrics.postsByPlatformAndState || {};
     var latency = metrics.publishLatency || { count: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 };
     renderMatrix(counts);
+    renderEngagement(metrics.engagementByPlatform || {});
     addChartPoint(metrics.at, counts);
     $("kpi-published").textContent = numberFormat.format(sum(counts, ["PUBLISHED"]));
     $("kpi-inflight").textContent = numberFormat.format(sum(counts, IN_FLIGHT));

@@ -17,6 +17,11 @@ public final class Addresses {
    * text. {@code ReconcileRequest -> ReconcileResult}.
    */
   public static final String RECONCILE = "reconcile";
+  /**
+   * Platform agent verb: read the platform's insights of published posts, normalised, and look
+   * for new comments on those whose comment count grew. {@code CollectRequest -> CollectResult}.
+   */
+  public static final String COLLECT = "collect";
   /** Platform agent verb: report the agent's health. {@code HealthQuery -> HealthReport}. */
   public static final String STATUS = "status";
   /**

@@ -11,6 +11,8 @@ import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.metrics.CollectRequest;
+import io.chorus.contracts.metrics.CollectResult;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -70,7 +72,9 @@ public final class Contracts {
       new JsonRecordCodec<>(ImageRequest.class),
       new JsonRecordCodec<>(StoredImage.class),
       new JsonRecordCodec<>(MediaQuery.class),
-      new JsonRecordCodec<>(MediaFile.class));
+      new JsonRecordCodec<>(MediaFile.class),
+      new JsonRecordCodec<>(CollectRequest.class),
+      new JsonRecordCodec<>(CollectResult.class));
 
   private Contracts() {}
 

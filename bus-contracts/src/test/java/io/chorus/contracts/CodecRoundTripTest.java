@@ -16,6 +16,8 @@ import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
 import io.chorus.contracts.metrics.LatencySummary;
+import io.chorus.contracts.metrics.CollectRequest;
+import io.chorus.contracts.metrics.CollectResult;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -64,6 +66,7 @@ class CodecRoundTripTest {
       new OptimizeRequest("p1", "text", List.of("#a", "#b"), PostType.THREAD, "#ad"),
       new OptimizedContent("fitted", 6, 280, false),
       new PublishRequest("p1", "acct-1", "text", List.of("https://cdn.example/a.jpg"), 2, PostType.CAROUSEL),
+      new PublishRequest("p1", "acct-1", "text", List.of(), 2, PostType.TEXT, "17895695668004550"),
       new PublishResult("p1", "1234567890123456789", AT),
       new PlanRequest("c1", AT),
       new PlanResult("c1", List.of("p1", "p2")),
@@ -71,7 +74,8 @@ class CodecRoundTripTest {
       new PostPage(List.of(new PostView("p1", "b1", "c1", "a1", Platform.LINKEDIN, PostState.SCHEDULED,
           "t", null, 1, AT, AT, null, AT, null))),
       new PostStateChanged("p1", "b1", Platform.FACEBOOK, PostState.PUBLISHING, PostState.PUBLISHED, AT),
-      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30)),
+      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30),
+          Map.of("x", Map.of("likes", 12L, "impressions", 340L))),
       new CoordinationNotice("leader.elected", "node-1", "took the lead", AT),
       new HealthQuery(),
       new HealthReport("pipeline", true, false, "ok"),
@@ -90,7 +94,10 @@ class CodecRoundTripTest {
       new StoredImage("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "stability", "image/png", 1024, 1024, 20480,
           "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
       new MediaQuery("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21"),
-      new MediaFile("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "image/jpeg", "9f86d0", "/9j/4AAQ"));
+      new MediaFile("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "image/jpeg", "9f86d0", "/9j/4AAQ"),
+      new CollectRequest(List.of(new CollectRequest.Target("p1", "a1", "123", AT, 4))),
+      new CollectResult(List.of(new CollectResult.PostMetrics("p1", "123", AT, Map.of("likes", 7L, "reach", 90L))),
+          List.of("456"), List.of("789")));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -5,6 +5,7 @@ import io.chorus.content.image.ImageVerticle;
 import io.chorus.contracts.Platform;
 import io.chorus.leader.TeamLeaderVerticle;
 import io.chorus.metrics.LiveMetricsVerticle;
+import io.chorus.metrics.collect.MetricsCollectorVerticle;
 import io.chorus.pipeline.PipelineVerticle;
 import io.chorus.pipeline.publishing.PublisherVerticle;
 import io.chorus.pipeline.publishing.ReconcilerVerticle;
@@ -33,7 +34,7 @@ enum Roles {
   LINKEDIN(() -> new PlatformAgentVerticle(Platform.LINKEDIN)),
   TIKTOK(() -> new PlatformAgentVerticle(Platform.TIKTOK)),
   PIPELINE(PipelineVerticle::new, WorkflowVerticle::new, PublisherVerticle::new, ReconcilerVerticle::new),
-  METRICS(LiveMetricsVerticle::new),
+  METRICS(LiveMetricsVerticle::new, MetricsCollectorVerticle::new),
   LEADER(TeamLeaderVerticle::new),
   WEB(WebVerticle::new);
 

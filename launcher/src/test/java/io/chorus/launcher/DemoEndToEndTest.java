@@ -8,6 +8,8 @@ import io.chorus.contracts.Contracts;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.platform.Platforms;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
 import io.chorus.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,6 +23,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -98,7 +101,7 @@ class DemoEndToEndTest {
   }
 
   @Test
-  @DisplayName("every planned post reaches its platform exactly once, as its post type, within the platform's limit, and is PUBLISHED")
+  @DisplayName("every planned post reaches its platform exactly once, as its post type, within the platform's limit, is PUBLISHED, and its insights are collected")
   void demoPublishesEveryPlannedPostOnce(Vertx vertx, VertxTestContext ctx) throws Exception {
     Path overlay = Files.writeString(temp.resolve("e2e.yaml"), CAMPAIGN_OVERLAY);
     Path confDir = Path.of(System.getProperty("chorus.conf.dir"));
@@ -114,6 +117,8 @@ class DemoEndToEndTest {
     // what earlier demos and test runs spent of them.
     overrides.put("rateLimit.keyPrefix", "chorus:rl:" + database.schema() + ":");
     int expected = SLOTS * Platform.values().length;
+    // Opened here, outside any verticle, so the demo's stopping verticles cannot take it along.
+    Pool samples = Database.pool(vertx, DatabaseOptions.fromConfig(new JsonObject().put("database", database.databaseConfig())));
 
     Demo.start(vertx, extra -> ChorusConfig.load(vertx,
             new ConfigSource(confDir, "demo", overlay, Map.of(), Map.of(), extra)), overrides)
@@ -152,6 +157,7 @@ class DemoEndToEndTest {
           });
           return both;
         }))
+        .compose(both -> metricsFromEveryPlatform(vertx, samples).map(both))
         .onComplete(ctx.succeeding(both -> ctx.verify(() -> {
           JsonArray published = both.getKey();
           JsonArray received = both.getValue();
@@ -217,6 +223,18 @@ class DemoEndToEndTest {
         .filter(post -> platform.id().equals(post.getString("platform")))
         .forEach(post -> ids.add(post.getString("externalId")));
     return ids;
+  }
+
+  /** Polls until the demo has collected the simulated insights of posts on every platform. */
+  private static Future<Void> metricsFromEveryPlatform(Vertx vertx, Pool samples) {
+    return pollTrue(vertx, () -> samples.query("SELECT count(DISTINCT platform) AS platforms FROM metric_samples").execute()
+        .map(rows -> rows.iterator().next().getLong("platforms") == Platform.values().length));
+  }
+
+  private static Future<Void> pollTrue(Vertx vertx, Supplier<Future<Boolean>> condition) {
+    return condition.get().compose(done -> done
+        ? Future.<Void>succeededFuture()
+        : vertx.timer(250).compose(tick -> pollTrue(vertx, condition)));
   }
 
   /** Reads the stream until its first complete metrics event and returns what it read. */

@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a live snapshot of the pipeline on {@link Addresses#METRICS_LIVE} at a steady pace:
- * posts by platform and state, and how long due posts waited before they were published.
+ * posts by platform and state, how long due posts waited before they were published, and each
+ * platform's engagement as its insights arrive (the latest collected values of recent posts).
  */
 public final class LiveMetricsVerticle extends VerticleBase {
+  /** The engagement totals cover posts published in the last day unless configured otherwise. */
+  public static final long DEFAULT_ENGAGEMENT_WINDOW_SECONDS = 86_400;
   private static final Logger LOG = LoggerFactory.getLogger(LiveMetricsVerticle.class);
   private static final String COUNTS = "SELECT platform, state, count(*) AS posts FROM posts GROUP BY platform, state";
   private static final String LATENCY = """
@@ -35,14 +38,24 @@ public final class LiveMetricsVerticle extends VerticleBase {
             WHERE state = 'PUBLISHED' AND published_at > now() - make_interval(secs => $1)) recent
       """;
 
+  /** Each platform's metrics summed over the latest values of the posts published within the window. */
+  private static final String ENGAGEMENT = """
+      SELECT m.platform, kv.key AS metric, sum(kv.value::numeric)::bigint AS total
+      FROM metric_polls m CROSS JOIN LATERAL jsonb_each_text(m.latest) AS kv
+      WHERE m.sampled_at IS NOT NULL AND m.published_at > now() - make_interval(secs => $1)
+      GROUP BY m.platform, kv.key
+      """;
+
   private Pool pool;
   private long timerId;
   private int windowSeconds;
+  private long engagementWindowSeconds;
 
   @Override
   public Future<?> start() {
     JsonObject metrics = config().getJsonObject("metrics");
     windowSeconds = metrics.getInteger("latencyWindowSeconds");
+    engagementWindowSeconds = metrics.getLong("engagementWindowSeconds", DEFAULT_ENGAGEMENT_WINDOW_SECONDS);
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
     timerId = vertx.setPeriodic(metrics.getLong("liveIntervalMs"), tick -> publishSnapshot());
     return Future.succeededFuture();
@@ -57,9 +70,10 @@ public final class LiveMetricsVerticle extends VerticleBase {
   private void publishSnapshot() {
     Future<RowSet<Row>> counts = pool.query(COUNTS).execute();
     Future<RowSet<Row>> latency = pool.preparedQuery(LATENCY).execute(Tuple.of(windowSeconds));
-    Future.all(counts, latency)
-        .map(both -> new LiveMetrics(Instant.now(), counts(counts.result()),
-            latency(latency.result().iterator().next())))
+    Future<RowSet<Row>> engagement = pool.preparedQuery(ENGAGEMENT).execute(Tuple.of(engagementWindowSeconds));
+    Future.all(counts, latency, engagement)
+        .map(all -> new LiveMetrics(Instant.now(), counts(counts.result()),
+            latency(latency.result().iterator().next()), engagement(engagement.result())))
         .onSuccess(snapshot -> vertx.eventBus().publish(Addresses.METRICS_LIVE, snapshot))
         .onFailure(failure -> LOG.warn("Live metrics skipped: {}", failure.getMessage()));
   }
@@ -69,6 +83,15 @@ public final class LiveMetricsVerticle extends VerticleBase {
     for (Row row : rows) {
       byPlatform.computeIfAbsent(row.getString("platform"), p -> new HashMap<>())
           .put(row.getString("state"), row.getLong("posts"));
+    }
+    return byPlatform;
+  }
+
+  private static Map<String, Map<String, Long>> engagement(Iterable<Row> rows) {
+    Map<String, Map<String, Long>> byPlatform = new HashMap<>();
+    for (Row row : rows) {
+      byPlatform.computeIfAbsent(row.getString("platform"), p -> new HashMap<>())
+          .put(row.getString("metric"), row.getLong("total"));
     }
     return byPlatform;
   }

@@ -7,10 +7,17 @@ import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
+import io.chorus.contracts.metrics.CollectRequest;
+import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.ReconcileRequest;
+import io.chorus.platform.engagement.CommentsClient;
+import io.chorus.platform.engagement.CommentsClients;
+import io.chorus.platform.engagement.Engagement;
+import io.chorus.platform.insights.CollectHandler;
+import io.chorus.platform.insights.InsightsClients;
 import io.chorus.ratelimit.Quota;
 import io.chorus.ratelimit.RateLimiter;
 import io.chorus.ratelimit.RateLimiterOptions;
@@ -23,6 +30,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
@@ -35,8 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One platform's agent: fits text to the platform, publishes posts through its API and looks for
- * posts of unknown outcome among the account's recent ones, behind one circuit breaker named
+ * One platform's agent: fits text to the platform, publishes posts (and replies) through its API,
+ * looks for posts of unknown outcome among the account's recent ones, reads its posts' insights
+ * ({@code collect}) and answers comments ({@code events}), behind one circuit breaker named
  * {@code platform.<id>}. Deployed once per platform.
  */
 public final class PlatformAgentVerticle extends VerticleBase {
@@ -51,6 +60,8 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private RateLimiter limiter;
   private Quota quota;
   private BreakerSettings breakerSettings;
+  private CommentsClient comments;
+  private Engagement engagement;
 
   public PlatformAgentVerticle(Platform platform) {
     this.platform = platform;
@@ -70,19 +81,31 @@ public final class PlatformAgentVerticle extends VerticleBase {
     breakerSettings = BreakerSettings.fromConfig(config());
     client = Platforms.client(platform, vertx, web, settings, PublishOptions.fromConfig(config(), platform));
     breaker = breaker();
+    comments = CommentsClients.of(platform, web, settings);
+    engagement = Engagement.create(vertx, config(), platform, accounts.values(), comments);
+    CollectHandler collector = new CollectHandler(platform, accounts, InsightsClients.of(platform, web, settings),
+        comments, this::throughBreaker, engagement.handler()::handle, findComments());
     EventBus bus = vertx.eventBus();
     return Future.join(
         bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), this::optimize).completion(),
         bus.<PublishRequest>consumer(platform.address(Addresses.PUBLISH), this::publish).completion(),
         bus.<ReconcileRequest>consumer(platform.address(Addresses.RECONCILE), this::reconcile).completion(),
-        bus.<HealthQuery>consumer(platform.address(Addresses.STATUS), this::status).completion());
+        bus.<HealthQuery>consumer(platform.address(Addresses.STATUS), this::status).completion(),
+        bus.<CollectRequest>consumer(platform.address(Addresses.COLLECT), collector::handle).completion(),
+        bus.<PlatformEvent>consumer(platform.address(Addresses.EVENTS), engagement.handler()::handle).completion());
+  }
+
+  /** {@code metrics.collect.findComments}: whether collecting metrics also looks for new comments. */
+  private boolean findComments() {
+    JsonObject collect = config().getJsonObject("metrics", new JsonObject()).getJsonObject("collect", new JsonObject());
+    return collect.getBoolean("findComments", true);
   }
 
   @Override
   public Future<?> stop() {
     breaker.close();
     web.close();
-    return limiter.close();
+    return Future.join(limiter.close(), engagement.close());
   }
 
   private CircuitBreaker breaker() {
@@ -148,7 +171,8 @@ public final class PlatformAgentVerticle extends VerticleBase {
   }
 
   private Future<PublishResult> publishThroughBreaker(PlatformAccount account, PublishRequest request) {
-    return throughBreaker(() -> client.publish(account, request))
+    return throughBreaker(() -> request.inReplyToExternalId() == null
+            ? client.publish(account, request) : comments.reply(account, request))
         .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()));
   }
 

@@ -39,6 +39,7 @@ public final class FacebookPlatform implements SimulatedPlatform {
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/feed").handler(this::feed);
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/photos").handler(this::photo);
     router.getWithRegex("/(v\\d+\\.\\d+)/([^/]+)/(feed|published_posts)").handler(this::listFeed);
+    new FacebookEngagement(recorder, ids).mount(router);
     router.route().handler(GraphErrors::notFound);
   }
 

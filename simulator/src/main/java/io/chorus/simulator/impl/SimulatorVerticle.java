@@ -5,6 +5,7 @@ import io.chorus.simulator.anthropic.AnthropicPlatform;
 import io.chorus.simulator.llm.FaultBook;
 import io.chorus.simulator.llm.FaultRoutes;
 import io.chorus.simulator.openai.OpenAiPlatform;
+import io.chorus.simulator.engagement.CommentRoutes;
 import io.chorus.simulator.facebook.FacebookPlatform;
 import io.chorus.simulator.images.OpenAiImages;
 import io.chorus.simulator.images.StabilityImages;
@@ -83,6 +84,7 @@ final class SimulatorVerticle extends VerticleBase {
     media.mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
     new FaultRoutes(faults).mount(router);
+    new CommentRoutes(recorder, ids).mount(router);
     return router;
   }
 

@@ -47,6 +47,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
     router.postWithRegex(VERSION + "/([^/]+)/media_publish").handler(this::publish);
     router.getWithRegex(VERSION + "/([^/]+)/content_publishing_limit").handler(this::publishingLimit);
     router.getWithRegex(VERSION + "/([^/]+)/media").handler(this::listMedia);
+    new InstagramEngagement(recorder, ids).mount(router);
     router.getWithRegex(VERSION + "/([^/]+)").handler(this::containerStatus);
     router.route().handler(GraphErrors::notFound);
   }

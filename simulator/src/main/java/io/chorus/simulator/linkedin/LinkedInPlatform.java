@@ -57,6 +57,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     router.post("/rest/images").handler(this::images);
     router.put("/dms-uploads/:id").handler(uploads::upload);
     router.get("/rest/posts").handler(this::findByAuthor);
+    new LinkedInEngagement(recorder, ids).mount(router);
     router.route().handler(LinkedInErrors::notFound);
   }
 
@@ -205,7 +206,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   }
 
   /** Versions are YYYYMM and cannot be later than the current month; false after answering 426. */
-  private static boolean versionAccepted(RoutingContext ctx) {
+  static boolean versionAccepted(RoutingContext ctx) {
     String version = ctx.request().getHeader("LinkedIn-Version");
     if (version == null || version.isBlank()) {
       LinkedInErrors.missingVersion(ctx);
@@ -223,7 +224,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     return false;
   }
 
-  private static boolean protocolAccepted(RoutingContext ctx) {
+  static boolean protocolAccepted(RoutingContext ctx) {
     if ("2.0.0".equals(ctx.request().getHeader("X-Restli-Protocol-Version"))) {
       return true;
     }

@@ -1,5 +1,6 @@
 package io.chorus.simulator.record;
 
+import io.chorus.simulator.engagement.CommentStore;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,6 +10,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Remembers the posts and requests of every simulated platform, in arrival order, so tests and
@@ -18,9 +20,19 @@ public final class Recorder {
 
   /** A demo left running for days polls statuses forever; only the most recent entries are kept. */
   private static final int MAX_ENTRIES = 10_000;
+  /** Insights are served for this many of the latest posts, about a month of a busy demo. */
+  private static final int MAX_POSTS_BY_ID = 100_000;
 
   private final Deque<RecordedPost> posts = new ArrayDeque<>();
   private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+  /** Posts by platform and id, for insights and comments; bounded like the lists, eldest first out. */
+  private final Map<String, RecordedPost> byId = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, RecordedPost> eldest) {
+      return size() > MAX_POSTS_BY_ID;
+    }
+  };
+  private final CommentStore comments = new CommentStore();
   /** Totals survive the trimming above, so stats stay exact. */
   private final Map<String, long[]> totals = new LinkedHashMap<>();
 
@@ -35,7 +47,9 @@ public final class Recorder {
   /** Records a post of a given kind, replying to another or public only from {@code publishAt}. */
   public void post(String platform, String account, String id, String text, List<String> mediaUrls, String kind,
       String inReplyTo, Instant publishAt) {
-    keep(posts, new RecordedPost(platform, account, id, text, mediaUrls, Instant.now(), kind, inReplyTo, publishAt));
+    RecordedPost post = new RecordedPost(platform, account, id, text, mediaUrls, Instant.now(), kind, inReplyTo, publishAt);
+    keep(posts, post);
+    byId.put(platform + "\n" + id, post);
     count(platform, 0);
   }
 
@@ -75,6 +89,16 @@ public final class Recorder {
     return found;
   }
 
+  /** A post of one platform by its id, while it is among the latest ones kept. */
+  public Optional<RecordedPost> find(String platform, String id) {
+    return Optional.ofNullable(byId.get(platform + "\n" + id));
+  }
+
+  /** The comments on every platform's posts. */
+  public CommentStore comments() {
+    return comments;
+  }
+
   public JsonObject stats() {
     JsonObject byPlatform = new JsonObject();
     totals.forEach((platform, counts) -> byPlatform.put(platform, new JsonObject()
@@ -87,6 +111,8 @@ public final class Recorder {
   public void clear() {
     posts.clear();
     requests.clear();
+    byId.clear();
+    comments.clear();
     totals.values().forEach(counts -> Arrays.fill(counts, 0));
   }
 

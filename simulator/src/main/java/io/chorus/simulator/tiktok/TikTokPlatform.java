@@ -25,7 +25,7 @@ import java.util.function.BiConsumer;
 public final class TikTokPlatform implements SimulatedPlatform {
 
   private static final long ONE_MINUTE = 60 * 1000L;
-  /** The Display API's documented default limit for /v2/video/list/. */
+  /** The Display API's documented default limit for /v2/video/list/ (and /v2/video/query/, counted together here). */
   private static final int LIST_CALLS_PER_MINUTE = 600;
 
   private final Router router;
@@ -53,6 +53,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
     router.post("/v2/post/publish/video/init/").handler(guarded(initCalls, this::videoInit));
     router.post("/v2/post/publish/status/fetch/").handler(guarded(statusCalls, this::status));
     router.post("/v2/video/list/").handler(guarded(listCalls, new VideoList(recorder)::handle));
+    router.post("/v2/video/query/").handler(guarded(listCalls, new VideoQuery(recorder)::handle));
     router.route().handler(TikTokEnvelope::notFound);
   }
 

@@ -34,10 +34,10 @@ public final class XPlatform implements SimulatedPlatform {
   private final Ids ids;
   private final RateWindow window;
   private final RateWindow day;
+  private final XInsights insights;
   /** Texts each user (bearer token) has posted, for X's duplicate-content rule. */
   private final Map<String, Set<String>> textsByUser = new HashMap<>();
   /** Every post id created, so replies can only answer a post that exists. */
-  private final Set<String> postIds = new HashSet<>();
   private final MediaUploads media;
 
   public XPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
@@ -46,10 +46,13 @@ public final class XPlatform implements SimulatedPlatform {
     this.window = new RateWindow(options.getXPostsPer15Min(), FIFTEEN_MINUTES, false);
     this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
     this.media = new MediaUploads(ids);
+    this.insights = new XInsights(recorder);
     this.router = Router.router(vertx);
     router.post("/2/tweets").handler(this::createPost);
     router.post("/2/media/upload").handler(media::handle);
     router.get("/2/users/:id/tweets").handler(new UserTimeline(recorder)::handle);
+    router.get("/2/tweets").handler(insights::lookup);
+    router.get("/2/users/:id/mentions").handler(insights::mentions);
     router.route().handler(XProblems::notFound);
   }
 
@@ -68,8 +71,8 @@ public final class XPlatform implements SimulatedPlatform {
     window.clear();
     day.clear();
     textsByUser.clear();
-    postIds.clear();
     media.clear();
+    insights.reset();
   }
 
   private void createPost(RoutingContext ctx) {
@@ -97,7 +100,7 @@ public final class XPlatform implements SimulatedPlatform {
       XProblems.invalid(ctx, violation.parameter(), violation.value(), violation.message());
     } else if (!media.usable(user, mediaIds)) {
       XProblems.invalid(ctx, "media.media_ids", String.join(",", mediaIds), "Your media IDs are invalid.");
-    } else if (inReplyTo != null && !postIds.contains(inReplyTo)) {
+    } else if (!replyTargetVisible(inReplyTo)) {
       XProblems.replyTargetGone(ctx);
     } else if (!text.isEmpty() && !textsByUser.computeIfAbsent(user, u -> new HashSet<>()).add(text)) {
       XProblems.duplicate(ctx);
@@ -106,12 +109,19 @@ public final class XPlatform implements SimulatedPlatform {
     }
   }
 
+  private boolean replyTargetVisible(String target) {
+    return target == null || recorder.find(id(), target).isPresent() || recorder.comments().find(id(), target).isPresent();
+  }
+
   private void created(RoutingContext ctx, String user, String text, String inReplyTo, List<String> mediaIds) {
     String id = ids.next();
-    postIds.add(id);
     String kind = inReplyTo != null ? "reply" : mediaIds.isEmpty() ? RecordedPost.POST : "image";
     // Media ids are not URLs, so X posts are recorded without media URLs.
     recorder.post(id(), user, id, text, List.of(), kind, inReplyTo, null);
+    if (inReplyTo != null) {
+      String thread = recorder.comments().find(id(), inReplyTo).map(c -> c.postId()).orElse(inReplyTo);
+      recorder.comments().add(id(), id, thread, inReplyTo, user, user, text, true);
+    }
     JsonObject data = new JsonObject().put("id", id).put("text", text)
         .put("edit_history_tweet_ids", new JsonArray().add(id));
     ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param media the campaign's media file names, used when the post has no stored media
  * @param mediaIds the post's own stored media (served at {@code media.publicUrl}), or empty
  * @param postType null when its media decide
+ * @param inReplyToExternalId set for a reply: what it answers on the platform
  */
 public record ClaimedPost(
     UUID id,
@@ -23,4 +24,5 @@ public record ClaimedPost(
     Instant scheduledAt,
     List<String> media,
     List<UUID> mediaIds,
-    PostType postType) {}
+    PostType postType,
+    String inReplyToExternalId) {}

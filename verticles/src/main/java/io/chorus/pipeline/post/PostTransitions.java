@@ -107,7 +107,8 @@ public final class PostTransitions {
         Platform.of(row.getString("platform")), row.getString("text"), row.getInteger("attempts"),
         scheduledAt, mediaNames, row.getArrayOfUUIDs("media_ids") == null
             ? List.of() : List.of(row.getArrayOfUUIDs("media_ids")),
-        row.getString("post_type") == null ? null : PostType.of(row.getString("post_type")));
+        row.getString("post_type") == null ? null : PostType.of(row.getString("post_type")),
+        row.getString("in_reply_to_external_id"));
   }
 
   private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {

@@ -90,11 +90,12 @@ public final class TransitionSql {
         WHERE p.id = due.id
         RETURNING p.id, p.brand_id, p.platform, 'SCHEDULED'::text AS from_state,
                   'PUBLISHING'::text AS to_state, NULL::text AS detail, p.updated_at,
-                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids, p.post_type
+                  p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids, p.post_type,
+                  p.in_reply_to_external_id
       )
       """ + RECORD_MOVED + """
       SELECT m.*, c.spec -> 'media' AS media
-      FROM moved m JOIN campaigns c ON c.id = m.campaign_id
+      FROM moved m LEFT JOIN campaigns c ON c.id = m.campaign_id
       """;
 
   /** Marks posts whose publishing lease ran out as UNKNOWN: they may or may not be on the platform. */

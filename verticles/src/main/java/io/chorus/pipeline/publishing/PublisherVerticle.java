@@ -138,7 +138,7 @@ public final class PublisherVerticle extends VerticleBase {
 
   private Future<Move> publish(ClaimedPost post) {
     PublishRequest request = new PublishRequest(post.id().toString(), post.accountId(), post.text(),
-        mediaUrls(post), post.attempt(), post.postType());
+        mediaUrls(post), post.attempt(), post.postType(), post.inReplyToExternalId());
     return vertx.eventBus()
         .<PublishResult>request(post.platform().address(Addresses.PUBLISH), request, delivery)
         .map(reply -> Move.of(post.id(), PostState.PUBLISHING, PostState.PUBLISHED)

@@ -35,9 +35,9 @@ public final class ReviewStore {
       WHERE id = ANY($1) AND state = 'IN_REVIEW' AND awaiting_approval_since IS NULL
       """;
   private static final String SUBJECT = """
-      SELECT p.id, p.account_id, p.state, p.text, c.spec, b.approval, b.review_rules
+      SELECT p.id, p.account_id, p.state, p.text, COALESCE(c.spec, '{}'::jsonb) AS spec, b.approval, b.review_rules
       FROM posts p
-      JOIN campaigns c ON c.id = p.campaign_id
+      LEFT JOIN campaigns c ON c.id = p.campaign_id
       JOIN brands b ON b.id = p.brand_id
       WHERE p.id = $1
       """;

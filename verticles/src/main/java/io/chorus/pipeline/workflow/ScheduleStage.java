@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * APPROVED to SCHEDULED: each post goes out at the best time of its calendar slot's window, as
@@ -40,6 +41,16 @@ final class ScheduleStage implements Stage {
 
   @Override
   public Future<List<Move>> work(List<StagePost> posts) {
+    // A reply answers someone now: no calendar slot, best time or spacing applies to it.
+    List<Move> replies = posts.stream().filter(StagePost::isReply)
+        .map(post -> Move.of(post.id(), PostState.APPROVED, PostState.SCHEDULED).withScheduledAt(clock.instant()))
+        .toList();
+    List<StagePost> planned = posts.stream().filter(post -> !post.isReply()).toList();
+    return schedule(planned).map(scheduled -> replies.isEmpty() ? scheduled
+        : Stream.concat(replies.stream(), scheduled.stream()).toList());
+  }
+
+  private Future<List<Move>> schedule(List<StagePost> posts) {
     if (posts.isEmpty()) {
       return Future.succeededFuture(List.of());
     }

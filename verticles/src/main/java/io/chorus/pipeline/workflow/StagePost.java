@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A post waiting in a workflow stage, with the campaign and brand facts stages need.
+ * A post waiting in a workflow stage, with the campaign and brand facts stages need. A reply has
+ * no campaign (empty {@code campaign} and {@code calendar}) and names what it answers.
  *
  * @param postType the shape chosen for the post at planning, or null for the one its media call for
  */
@@ -25,4 +26,11 @@ record StagePost(
     JsonObject calendar,
     String voice,
     String timeZone,
-    BrandRules rules) {}
+    BrandRules rules,
+    String inReplyToExternalId) {
+
+  /** Whether the post answers a comment or post on the platform. */
+  boolean isReply() {
+    return inReplyToExternalId != null;
+  }
+}

@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the posts waiting in a state, oldest first, with their campaign and brand. Posts waiting
+ * Reads the posts waiting in a state, oldest first, with their campaign (none for replies) and brand. Posts waiting
  * for a person's approval are no stage's work.
  */
 final class StagePosts {
   private static final String WAITING = """
-      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, p.post_type, c.spec, c.calendar,
-             b.voice, b.time_zone, b.approval, b.review_rules
+      SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, p.post_type,
+             COALESCE(c.spec, '{}'::jsonb) AS spec, COALESCE(c.calendar, '{}'::jsonb) AS calendar,
+             b.voice, b.time_zone, b.approval, b.review_rules, p.in_reply_to_external_id
       FROM posts p
-      JOIN campaigns c ON c.id = p.campaign_id
+      LEFT JOIN campaigns c ON c.id = p.campaign_id
       JOIN brands b ON b.id = p.brand_id
       WHERE p.state = $1 AND p.awaiting_approval_since IS NULL
       ORDER BY p.updated_at
@@ -56,6 +57,7 @@ final class StagePosts {
         (JsonObject) row.getJson("calendar"),
         row.getString("voice"),
         row.getString("time_zone"),
-        BrandRules.fromStored(row.getString("approval"), (JsonObject) row.getJson("review_rules")));
+        BrandRules.fromStored(row.getString("approval"), (JsonObject) row.getJson("review_rules")),
+        row.getString("in_reply_to_external_id"));
   }
 }
