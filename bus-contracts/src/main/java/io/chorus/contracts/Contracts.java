@@ -5,6 +5,7 @@ import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.leader.Escalation;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -14,12 +15,14 @@ import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.platform.AccountStatus;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.vertx.core.Vertx;
@@ -54,7 +57,10 @@ public final class Contracts {
       new JsonRecordCodec<>(ReconcileRequest.class),
       new JsonRecordCodec<>(ReconcileResult.class),
       new JsonRecordCodec<>(PlatformEvent.class),
-      new JsonRecordCodec<>(PlatformEventHandled.class));
+      new JsonRecordCodec<>(PlatformEventHandled.class),
+      new JsonRecordCodec<>(Escalation.class),
+      new JsonRecordCodec<>(Reauthorization.class),
+      new JsonRecordCodec<>(AccountStatus.class));
 
   private Contracts() {}
 

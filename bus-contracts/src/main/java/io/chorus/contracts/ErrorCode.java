@@ -13,6 +13,11 @@ public enum ErrorCode {
   PROVIDER_UNAVAILABLE(502, true),
   STORAGE_UNAVAILABLE(507, true),
   TIMEOUT(504, true),
+  /**
+   * The account's platform authorization was revoked or cannot be renewed: its posts wait
+   * (retryable) until someone authorizes the account again.
+   */
+  REAUTHORIZATION_REQUIRED(401, true),
   INTERNAL(500, false);
 
   private final int number;

@@ -19,8 +19,11 @@ import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.ReviewDecision;
+import io.chorus.contracts.leader.Escalation;
+import io.chorus.contracts.platform.AccountStatus;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
+import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.platform.OptimizeRequest;
@@ -67,7 +70,10 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new Escalation(Escalation.REAUTHORIZATION_REQUIRED, Platform.X, "a1", "b1", "refresh token revoked", AT),
+      new Reauthorization("a1", "access-2", "refresh-2", 7200),
+      new AccountStatus("a1", Platform.LINKEDIN, AccountStatus.ACTIVE, AT));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -14,6 +14,11 @@ public interface ErrorReader {
     return false;
   }
 
+  /** Whether the body reports a refused access token, for platforms that send that with a status other than 401. */
+  default boolean tokenRefused(JsonObject body) {
+    return false;
+  }
+
   /** Whether the body reports a temporary fault, for platforms that send those with a 4xx status. */
   default boolean temporary(JsonObject body) {
     return false;

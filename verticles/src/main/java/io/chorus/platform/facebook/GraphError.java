@@ -12,8 +12,14 @@ public final class GraphError implements ErrorReader {
   /** The one reader; it holds no state. */
   public static final GraphError READER = new GraphError();
 
-  /** App, user, page, custom and business-use-case request limits, and Instagram's daily publishing quota (9). */
-  private static final Set<Integer> THROTTLE_CODES = Set.of(4, 9, 17, 32, 341, 613, 80001, 80002);
+  /**
+   * App, user, page, custom and business-use-case request limits (Pages, Instagram, ads insights,
+   * ads management, Messenger, WhatsApp), and Instagram's daily publishing quota (9).
+   */
+  private static final Set<Integer> THROTTLE_CODES =
+      Set.of(4, 9, 17, 32, 341, 613, 80000, 80001, 80002, 80004, 80006, 80008);
+  /** The access token is invalid, expired or revoked (with subcodes 458 to 467 saying why). */
+  private static final int TOKEN_REFUSED = 190;
   /** Unknown error and service temporarily unavailable. */
   private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2);
 
@@ -34,6 +40,12 @@ public final class GraphError implements ErrorReader {
   @Override
   public boolean throttled(JsonObject body) {
     return THROTTLE_CODES.contains(code(body));
+  }
+
+  @Override
+  public boolean tokenRefused(JsonObject body) {
+    Integer code = code(body);
+    return code != null && code == TOKEN_REFUSED;
   }
 
   @Override
