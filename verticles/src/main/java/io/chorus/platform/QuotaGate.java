@@ -29,6 +29,9 @@ final class QuotaGate {
   private final Quota appQuota;
   private final long throttleWaitMs;
 
+  /** The wait after a throttle whose platform gave no time (the shortest window any of the five uses). */
+  static final long DEFAULT_THROTTLE_WAIT_MS = 60_000;
+
   QuotaGate(Platform platform, RateLimiter limiter, JsonObject config) {
     this.platform = platform;
     this.limiter = limiter;
@@ -40,16 +43,12 @@ final class QuotaGate {
         .getLong("throttleWaitMs", DEFAULT_THROTTLE_WAIT_MS);
   }
 
-  /** The wait after a throttle whose platform gave no time (the shortest window any of the five uses). */
-  static final long DEFAULT_THROTTLE_WAIT_MS = 60_000;
-
   /** Takes one call of the account's and the app's quotas, or fails RATE_LIMITED with the wait until both have room. */
   Future<Void> admit(PlatformAccount account) {
     List<Limit> limits = new ArrayList<>(2);
     limits.add(new Limit(accountKey(account), accountQuota));
-    if (appQuota != null) {
-      limits.add(new Limit(appKey(), appQuota));
-    }
+    // Without a configured app quota the app may still be paused by the platform.
+    limits.add(appQuota == null ? Limit.pauseOnly(appKey()) : new Limit(appKey(), appQuota));
     return limiter.acquire(limits).compose(decision -> decision.allowed()
         ? Future.succeededFuture()
         : Future.failedFuture(ChorusError.retryAfter(ErrorCode.RATE_LIMITED, "quota of account " + account.id()

@@ -27,7 +27,7 @@ final class LocalWindows {
     long waitMs = 0;
     int remaining = Integer.MAX_VALUE;
     long at = nowNanos;
-    for (Limit limit : limits) {
+    for (Limit limit : limits.stream().filter(Limit::counted).toList()) {
       int share = share(limit);
       ArrayDeque<Long> window = windows.computeIfAbsent(limit.key(), k -> new ArrayDeque<>());
       expire(window, nowNanos - limit.quota().period().toNanos());
@@ -46,14 +46,16 @@ final class LocalWindows {
       return new RateDecision(false, 0, waitMs, true);
     }
     for (Limit limit : limits) {
-      windows.get(limit.key()).addLast(at);
+      if (limit.counted()) {
+        windows.get(limit.key()).addLast(at);
+      }
     }
     return new RateDecision(true, remaining, 0, true);
   }
 
   /** The times of this node's allowances for the limit that are still inside its quota's period. */
   List<Long> unshared(Limit limit, long nowNanos) {
-    ArrayDeque<Long> window = windows.get(limit.key());
+    ArrayDeque<Long> window = limit.counted() ? windows.get(limit.key()) : null;
     if (window == null) {
       return List.of();
     }

@@ -105,7 +105,11 @@ public final class RedisRateLimiter implements RateLimiter {
                 ? conn.send(WindowScript.pause(false, pauseKey, untilMs))
                 : Future.failedFuture(failure))
             .timeout(options.getCommandTimeoutMs(), TimeUnit.MILLISECONDS))
-        .<Void>mapEmpty()
+        // Redis answers the pause in force, which another node may have made longer.
+        .<Void>map(inForce -> {
+          pausedUntil.merge(key, inForce.toLong(), Math::max);
+          return null;
+        })
         .recover(failure -> {
           redisFailed(current, failure);
           return Future.succeededFuture();

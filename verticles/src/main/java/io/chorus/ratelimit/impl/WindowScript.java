@@ -23,7 +23,7 @@ final class WindowScript {
 
   /*
    * KEYS: the n windows, then their n pauses. ARGV: this node's id, n, then per window its
-   * requests, its period in ms and how many allowances this node made on its own while Redis was
+   * requests (0 for a key whose pause alone counts), its period in ms and how many allowances this node made on its own while Redis was
    * unreachable, followed by each one's age in µs and local id, so that they count too, and only
    * once however many decisions carry them. A decision takes a unit from every window or from
    * none. Times are Redis's own clock in µs, passed to commands with %.0f because Lua would print
@@ -50,15 +50,17 @@ final class WindowScript {
           redis.call('ZADD', key, string.format('%.0f', now - tonumber(ARGV[i])), node .. '-' .. ARGV[i + 1])
           i = i + 2
         end
-        redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%.0f', now - period))
-        used[k] = redis.call('ZCARD', key)
-        if used[k] >= requests then
-          local freeing = redis.call('ZRANGE', key, used[k] - requests, used[k] - requests, 'WITHSCORES')
-          wait = math.max(wait, math.ceil((tonumber(freeing[2]) + period - now) / 1000))
-        elseif remaining < 0 or requests - used[k] - 1 < remaining then
-          remaining = requests - used[k] - 1
+        if requests > 0 then
+          redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%.0f', now - period))
+          used[k] = redis.call('ZCARD', key)
+          if used[k] >= requests then
+            local freeing = redis.call('ZRANGE', key, used[k] - requests, used[k] - requests, 'WITHSCORES')
+            wait = math.max(wait, math.ceil((tonumber(freeing[2]) + period - now) / 1000))
+          elseif remaining < 0 or requests - used[k] - 1 < remaining then
+            remaining = requests - used[k] - 1
+          end
+          redis.call('PEXPIRE', key, periods[k])
         end
-        redis.call('PEXPIRE', key, periods[k])
         local paused = redis.call('GET', KEYS[n + k])
         if paused then
           wait = math.max(wait, tonumber(paused) - math.floor(now / 1000))
@@ -68,8 +70,10 @@ final class WindowScript {
         return {0, 0, wait}
       end
       for k = 1, n do
-        redis.call('ZADD', KEYS[k], string.format('%.0f', now), string.format('%.0f-%d', now, used[k]))
-        redis.call('PEXPIRE', KEYS[k], periods[k])
+        if used[k] then
+          redis.call('ZADD', KEYS[k], string.format('%.0f', now), string.format('%.0f-%d', now, used[k]))
+          redis.call('PEXPIRE', KEYS[k], periods[k])
+        end
       end
       return {1, remaining, 0}
       """;
@@ -122,7 +126,10 @@ final class WindowScript {
   }
 
   static RateDecision decision(Response reply) {
-    return new RateDecision(reply.get(0).toInteger() == 1, reply.get(1).toInteger(), reply.get(2).toLong(), false);
+    // Remaining is -1 when no limit was counted (pauses only): nothing limits the caller.
+    int remaining = reply.get(1).toInteger();
+    return new RateDecision(reply.get(0).toInteger() == 1, remaining < 0 ? Integer.MAX_VALUE : remaining,
+        reply.get(2).toLong(), false);
   }
 
   private static Request withArgs(
@@ -133,7 +140,10 @@ final class WindowScript {
     request.arg(nodeId).arg(limits.size());
     for (int k = 0; k < limits.size(); k++) {
       List<LocalAllowance> carried = unshared.get(k);
-      request.arg(limits.get(k).quota().requests()).arg(limits.get(k).quota().period().toMillis()).arg(carried.size());
+      Limit limit = limits.get(k);
+      request.arg(limit.counted() ? limit.quota().requests() : 0)
+          .arg(limit.counted() ? limit.quota().period().toMillis() : 0)
+          .arg(carried.size());
       carried.forEach(allowance -> request.arg(allowance.ageMicros()).arg(allowance.id()));
     }
     return request;
