@@ -52,11 +52,12 @@ public final class PlatformHttp {
     long nowMs = System.currentTimeMillis();
     if (status == 429 || reader.throttled(body)) {
       Throttle throttle = RateSignals.read(platform, response.headers(), body, nowMs);
-      return new ThrottledException(ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, throttle.waitMs()), throttle);
+      return new ThrottledException(
+          ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, Math.max(0, throttle.waitMs())), throttle);
     }
     if (status >= 500 || reader.temporary(body)) {
       return ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE, message,
-          RateSignals.retryAfterMs(response.headers(), nowMs)).exception();
+          Math.max(0, RateSignals.retryAfterMs(response.headers(), nowMs))).exception();
     }
     if (status == 401 || reader.tokenRefused(body)) {
       return new UnauthorizedException(ChorusError.of(ErrorCode.PLATFORM_REJECTED, message));

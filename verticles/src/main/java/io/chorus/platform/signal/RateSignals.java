@@ -28,14 +28,14 @@ public final class RateSignals {
 
   private RateSignals() {}
 
-  /** The throttle a throttled answer reports; its wait is 0 when the platform gave no time. */
+  /** The throttle a throttled answer reports; its wait is {@link Throttle#UNSTATED} when the platform gave no time. */
   public static Throttle read(Platform platform, MultiMap headers, JsonObject body, long nowMs) {
     long retryAfter = retryAfterMs(headers, nowMs);
     Throttle stated = switch (platform) {
       case X -> x(headers, body, nowMs);
       case FACEBOOK, INSTAGRAM -> graph(headers, body, nowMs);
       case LINKEDIN -> linkedIn(body, nowMs);
-      case TIKTOK -> new Throttle(Throttle.Scope.ACCOUNT, 0);
+      case TIKTOK -> new Throttle(Throttle.Scope.ACCOUNT, Throttle.UNSTATED);
     };
     return new Throttle(stated.scope(), Math.max(stated.waitMs(), retryAfter));
   }
@@ -48,11 +48,11 @@ public final class RateSignals {
     if (spent(headers, "x-app-limit-24hour-remaining") || body.getString("type", "").endsWith("/usage-capped")) {
       return new Throttle(Throttle.Scope.APP, untilUnixSeconds(headers.get("x-app-limit-24hour-reset"), nowMs));
     }
-    long wait = 0;
+    long wait = Throttle.UNSTATED;
     if (spent(headers, "x-user-limit-24hour-remaining")) {
       wait = untilUnixSeconds(headers.get("x-user-limit-24hour-reset"), nowMs);
     }
-    if (spent(headers, "x-rate-limit-remaining") || wait == 0) {
+    if (spent(headers, "x-rate-limit-remaining") || wait == Throttle.UNSTATED) {
       wait = Math.max(wait, untilUnixSeconds(headers.get("x-rate-limit-reset"), nowMs));
     }
     return new Throttle(Throttle.Scope.ACCOUNT, wait);
@@ -69,7 +69,8 @@ public final class RateSignals {
         || appUsageFull(headers.get("X-App-Usage"));
     long wait = Math.max(businessUseCaseWaitMs(headers.get("X-Business-Use-Case-Usage")),
         adAccountWaitMs(headers.get("X-Ad-Account-Usage")));
-    return new Throttle(app ? Throttle.Scope.APP : Throttle.Scope.ACCOUNT, wait);
+    // A throttle estimating no wait at all says nothing about when access returns.
+    return new Throttle(app ? Throttle.Scope.APP : Throttle.Scope.ACCOUNT, wait > 0 ? wait : Throttle.UNSTATED);
   }
 
   /**
@@ -81,18 +82,18 @@ public final class RateSignals {
     Throttle.Scope scope = message.contains("APPLICATION") && !message.contains("MEMBER")
         ? Throttle.Scope.APP : Throttle.Scope.ACCOUNT;
     if (!message.contains("DAY")) {
-      return new Throttle(scope, 0);
+      return new Throttle(scope, Throttle.UNSTATED);
     }
     Instant midnight = LocalDate.ofInstant(Instant.ofEpochMilli(nowMs), ZoneOffset.UTC).plusDays(1)
         .atStartOfDay(ZoneOffset.UTC).toInstant();
     return new Throttle(scope, midnight.toEpochMilli() - nowMs);
   }
 
-  /** {@code Retry-After} in seconds or as an HTTP date; 0 when absent or unreadable. */
+  /** {@code Retry-After} in seconds or as an HTTP date; {@link Throttle#UNSTATED} when absent or unreadable. */
   public static long retryAfterMs(MultiMap headers, long nowMs) {
     String retryAfter = headers.get("retry-after");
     if (retryAfter == null) {
-      return 0;
+      return Throttle.UNSTATED;
     }
     try {
       String value = retryAfter.strip();
@@ -103,19 +104,19 @@ public final class RateSignals {
       return Math.max(0, at.toEpochMilli() - nowMs);
     } catch (NumberFormatException | DateTimeParseException unreadable) {
       // A header we cannot read is no reason to fail; the platform's other signals or the default apply.
-      return 0;
+      return Throttle.UNSTATED;
     }
   }
 
-  /** The wait until an absolute unix-seconds reset; 0 when absent, unreadable or past. */
+  /** The wait until an absolute unix-seconds reset, 0 when it has passed; {@link Throttle#UNSTATED} when absent or unreadable. */
   static long untilUnixSeconds(String reset, long nowMs) {
     if (reset == null) {
-      return 0;
+      return Throttle.UNSTATED;
     }
     try {
       return Math.max(0, Long.parseLong(reset.strip()) * 1000 - nowMs);
     } catch (NumberFormatException unreadable) {
-      return 0;
+      return Throttle.UNSTATED;
     }
   }
 

@@ -73,7 +73,7 @@ class RateSignalsTest {
         .isEqualTo(Throttle.Scope.APP);
     for (int code : new int[] {17, 32, 613}) {
       assertThat(RateSignals.read(Platform.FACEBOOK, headers("X-App-Usage", "{\"call_count\":40}"), graphError(code), NOW))
-          .isEqualTo(new Throttle(Throttle.Scope.ACCOUNT, 0));
+          .isEqualTo(new Throttle(Throttle.Scope.ACCOUNT, Throttle.UNSTATED));
     }
   }
 
@@ -97,15 +97,24 @@ class RateSignalsTest {
   }
 
   @Test
-  @DisplayName("TikTok and any platform: Retry-After in seconds or as a date, else no stated wait")
+  @DisplayName("TikTok and any platform: Retry-After in seconds or as a date, else an unstated wait")
   void retryAfter() {
     assertThat(RateSignals.read(Platform.TIKTOK, headers("Retry-After", "30"), new JsonObject(), NOW).waitMs())
         .isEqualTo(30_000);
     assertThat(RateSignals.read(Platform.TIKTOK, headers("Retry-After", "Wed, 02 Dec 2026 13:01:00 GMT"),
         new JsonObject(), NOW).waitMs()).isEqualTo(60_000);
     assertThat(RateSignals.read(Platform.TIKTOK, headers(), new JsonObject(), NOW))
-        .isEqualTo(new Throttle(Throttle.Scope.ACCOUNT, 0));
-    assertThat(new Throttle(Throttle.Scope.ACCOUNT, 0).orWait(60_000).waitMs()).isEqualTo(60_000);
+        .isEqualTo(new Throttle(Throttle.Scope.ACCOUNT, Throttle.UNSTATED));
+    assertThat(new Throttle(Throttle.Scope.ACCOUNT, Throttle.UNSTATED).orWait(60_000).waitMs()).isEqualTo(60_000);
+  }
+
+  @Test
+  @DisplayName("a stated reset that has already passed is a wait of 0, not an unstated one")
+  void passedReset() {
+    Throttle throttle = RateSignals.read(Platform.X, headers("x-rate-limit-remaining", "0",
+        "x-rate-limit-reset", String.valueOf(NOW_SECONDS - 1)), new JsonObject(), NOW);
+    assertThat(throttle.waitMs()).isZero();
+    assertThat(throttle.orWait(60_000).waitMs()).isZero();
   }
 
   private static JsonObject graphError(int code) {
