@@ -31,6 +31,8 @@ public final class Grants {
   /** Refresh tokens already exchanged, with their user: using one again is refused. */
   private final Map<String, String> spent = new HashMap<>();
   private final Set<String> revoked = new HashSet<>();
+  /** Issued access tokens whose grant was revoked: refused for good, even once the user is authorized again. */
+  private final Set<String> dead = new HashSet<>();
 
   public Grants(long accessTtlSeconds) {
     this.accessTtlMillis = accessTtlSeconds * 1000;
@@ -50,7 +52,7 @@ public final class Grants {
       }
       Access issued = access.get(presented);
       String user = issued == null ? presented : issued.user();
-      if (revoked.contains(user)) {
+      if (dead.contains(presented) || revoked.contains(user)) {
         refuse.accept(ctx, Refusal.REVOKED);
       } else if (issued != null && System.currentTimeMillis() >= issued.expiresAtMillis()) {
         refuse.accept(ctx, Refusal.EXPIRED);
@@ -91,7 +93,13 @@ public final class Grants {
   /** Revokes every token of the user, issued or long-lived, until it is authorized again. */
   public void revoke(String user) {
     revoked.add(user);
-    access.values().removeIf(issued -> issued.user().equals(user));
+    access.entrySet().removeIf(entry -> {
+      boolean users = entry.getValue().user().equals(user);
+      if (users) {
+        dead.add(entry.getKey());
+      }
+      return users;
+    });
     refresh.values().removeIf(user::equals);
   }
 
@@ -104,6 +112,7 @@ public final class Grants {
     refresh.clear();
     spent.clear();
     revoked.clear();
+    dead.clear();
   }
 
   private JsonObject issue(String user) {
