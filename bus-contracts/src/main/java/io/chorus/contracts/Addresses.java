@@ -30,6 +30,18 @@ public final class Addresses {
    */
   public static final String EVENTS = "events";
 
+  /**
+   * Platform agent verb: give an account a new authorization after its old one was revoked, so
+   * its waiting posts go out again. {@code Reauthorization -> AccountStatus}.
+   */
+  public static final String REAUTHORIZE = "reauthorize";
+
+  /**
+   * What needs a person's attention, for the Team Leader to escalate (publish): an account whose
+   * authorization was revoked, a token about to expire. {@code Escalation}.
+   */
+  public static final String LEADER_ESCALATIONS = "chorus.leader.escalations";
+
   /** Team leader announcements to every node (publish). {@code CoordinationNotice}. */
   public static final String COORDINATION = "chorus.coordination";
 

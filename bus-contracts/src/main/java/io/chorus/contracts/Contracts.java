@@ -13,6 +13,7 @@ import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
 import io.chorus.contracts.metrics.CollectRequest;
 import io.chorus.contracts.metrics.CollectResult;
+import io.chorus.contracts.leader.Escalation;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
@@ -24,12 +25,14 @@ import io.chorus.contracts.pipeline.PostVariants;
 import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.pipeline.VariantsQuery;
+import io.chorus.contracts.platform.AccountStatus;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.vertx.core.Vertx;
@@ -74,7 +77,10 @@ public final class Contracts {
       new JsonRecordCodec<>(MediaQuery.class),
       new JsonRecordCodec<>(MediaFile.class),
       new JsonRecordCodec<>(CollectRequest.class),
-      new JsonRecordCodec<>(CollectResult.class));
+      new JsonRecordCodec<>(CollectResult.class),
+      new JsonRecordCodec<>(Escalation.class),
+      new JsonRecordCodec<>(Reauthorization.class),
+      new JsonRecordCodec<>(AccountStatus.class));
 
   private Contracts() {}
 

@@ -15,6 +15,11 @@ public enum ErrorCode {
   TIMEOUT(504, true),
   /** A brand spent its monthly LLM budget; generation for it stops until the next month or a higher budget. */
   BUDGET_EXCEEDED(402, false),
+  /**
+   * The account's platform authorization was revoked or cannot be renewed: its posts wait
+   * (retryable) until someone authorizes the account again.
+   */
+  REAUTHORIZATION_REQUIRED(401, true),
   INTERNAL(500, false);
 
   private final int number;

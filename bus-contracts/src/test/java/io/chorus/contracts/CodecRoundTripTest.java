@@ -31,8 +31,11 @@ import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.pipeline.PostVariant;
 import io.chorus.contracts.pipeline.PostVariants;
 import io.chorus.contracts.pipeline.VariantsQuery;
+import io.chorus.contracts.leader.Escalation;
+import io.chorus.contracts.platform.AccountStatus;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEventHandled;
+import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.platform.OptimizeRequest;
@@ -97,7 +100,10 @@ class CodecRoundTripTest {
       new MediaFile("0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21", "image/jpeg", "9f86d0", "/9j/4AAQ"),
       new CollectRequest(List.of(new CollectRequest.Target("p1", "a1", "123", AT, 4))),
       new CollectResult(List.of(new CollectResult.PostMetrics("p1", "123", AT, Map.of("likes", 7L, "reach", 90L))),
-          List.of("456"), List.of("789")));
+          List.of("456"), List.of("789")),
+      new Escalation(Escalation.REAUTHORIZATION_REQUIRED, Platform.X, "a1", "b1", "refresh token revoked", AT),
+      new Reauthorization("a1", "access-2", "refresh-2", 7200),
+      new AccountStatus("a1", Platform.LINKEDIN, AccountStatus.ACTIVE, AT));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -12,6 +12,13 @@ public class SimulatorOptions {
   public static final long DEFAULT_LATENCY_MS = 0;
   public static final long DEFAULT_PROCESSING_MS = 300;
   public static final int DEFAULT_X_POSTS_PER_15_MIN = 100;
+  /** The length of X's per-user post window: 15 minutes, shortened by tests to see resets happen. */
+  public static final int DEFAULT_X_WINDOW_SECONDS = 900;
+  public static final int DEFAULT_X_APP_POSTS_PER_DAY = 10_000;
+  /** Meta's app-wide hourly call budget (X-App-Usage); pages have their own, facebookCallsPerHour. */
+  public static final int DEFAULT_META_APP_CALLS_PER_HOUR = 100_000;
+  /** X's access tokens live two hours; LinkedIn's and TikTok's longer, but tests shorten them all. */
+  public static final long DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 7_200;
   /** X documents 10,000 posts per app per day; each simulated user gets the app's cap. */
   public static final int DEFAULT_X_POSTS_PER_DAY = 10_000;
   public static final int DEFAULT_FACEBOOK_CALLS_PER_HOUR = 200;
@@ -35,6 +42,10 @@ public class SimulatorOptions {
   private long processingMs = DEFAULT_PROCESSING_MS;
   private int xPostsPer15Min = DEFAULT_X_POSTS_PER_15_MIN;
   private int xPostsPerDay = DEFAULT_X_POSTS_PER_DAY;
+  private int xWindowSeconds = DEFAULT_X_WINDOW_SECONDS;
+  private int xAppPostsPerDay = DEFAULT_X_APP_POSTS_PER_DAY;
+  private int metaAppCallsPerHour = DEFAULT_META_APP_CALLS_PER_HOUR;
+  private long accessTokenTtlSeconds = DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
   private int facebookCallsPerHour = DEFAULT_FACEBOOK_CALLS_PER_HOUR;
   private int instagramPublishesPerDay = DEFAULT_INSTAGRAM_PUBLISHES_PER_DAY;
   private int linkedinPostsPerDay = DEFAULT_LINKEDIN_POSTS_PER_DAY;
@@ -63,6 +74,10 @@ public class SimulatorOptions {
         .setPort(json.getInteger("port", DEFAULT_PORT))
         .setLatencyMs(json.getLong("latencyMs", DEFAULT_LATENCY_MS))
         .setProcessingMs(json.getLong("processingMs", DEFAULT_PROCESSING_MS))
+        .setAccessTokenTtlSeconds(json.getLong("accessTokenTtlSeconds", DEFAULT_ACCESS_TOKEN_TTL_SECONDS))
+        .setXWindowSeconds(quotas.getInteger("xWindowSeconds", DEFAULT_X_WINDOW_SECONDS))
+        .setXAppPostsPerDay(quotas.getInteger("xAppPostsPerDay", DEFAULT_X_APP_POSTS_PER_DAY))
+        .setMetaAppCallsPerHour(quotas.getInteger("metaAppCallsPerHour", DEFAULT_META_APP_CALLS_PER_HOUR))
         .setXPostsPer15Min(quotas.getInteger("xPostsPer15Min", DEFAULT_X_POSTS_PER_15_MIN))
         .setXPostsPerDay(quotas.getInteger("xPostsPerDay", DEFAULT_X_POSTS_PER_DAY))
         .setFacebookCallsPerHour(quotas.getInteger("facebookCallsPerHour", DEFAULT_FACEBOOK_CALLS_PER_HOUR))
@@ -230,6 +245,43 @@ public class SimulatorOptions {
 
   public SimulatorOptions setTiktokPrivacyLevelOptions(List<String> tiktokPrivacyLevelOptions) {
     this.tiktokPrivacyLevelOptions = List.copyOf(tiktokPrivacyLevelOptions);
+    return this;
+  }
+
+  public int getXWindowSeconds() {
+    return xWindowSeconds;
+  }
+
+  public SimulatorOptions setXWindowSeconds(int xWindowSeconds) {
+    this.xWindowSeconds = xWindowSeconds;
+    return this;
+  }
+
+  public int getXAppPostsPerDay() {
+    return xAppPostsPerDay;
+  }
+
+  public SimulatorOptions setXAppPostsPerDay(int xAppPostsPerDay) {
+    this.xAppPostsPerDay = xAppPostsPerDay;
+    return this;
+  }
+
+  public int getMetaAppCallsPerHour() {
+    return metaAppCallsPerHour;
+  }
+
+  public SimulatorOptions setMetaAppCallsPerHour(int metaAppCallsPerHour) {
+    this.metaAppCallsPerHour = metaAppCallsPerHour;
+    return this;
+  }
+
+  public long getAccessTokenTtlSeconds() {
+    return accessTokenTtlSeconds;
+  }
+
+  /** How long access tokens issued by the simulated token endpoints live. */
+  public SimulatorOptions setAccessTokenTtlSeconds(long accessTokenTtlSeconds) {
+    this.accessTokenTtlSeconds = accessTokenTtlSeconds;
     return this;
   }
 }

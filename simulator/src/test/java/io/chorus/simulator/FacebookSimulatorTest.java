@@ -2,9 +2,12 @@ package io.chorus.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -22,7 +25,7 @@ class FacebookSimulatorTest {
   @BeforeEach
   void start(Vertx vertx, VertxTestContext ctx) {
     client = WebClient.create(vertx);
-    Simulator.create(vertx, new SimulatorOptions().setFacebookCallsPerHour(4)).listen()
+    Simulator.create(vertx, new SimulatorOptions().setFacebookCallsPerHour(4).setMetaAppCallsPerHour(8)).listen()
         .onComplete(ctx.succeeding(started -> {
           simulator = started;
           ctx.completeNow();
@@ -34,15 +37,19 @@ class FacebookSimulatorTest {
   }
 
   @Test
-  @DisplayName("a form-encoded feed post with access_token returns {page}_{post} and the X-App-Usage header")
+  @DisplayName("a form-encoded feed post with access_token returns {page}_{post} and the usage headers")
   void postsFromAForm(VertxTestContext ctx) {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("message", "Autumn is here").add("access_token", "page-t");
     client.postAbs(feed()).sendForm(form).onComplete(ctx.succeeding(response -> ctx.verify(() -> {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsJsonObject().getString("id")).matches("4242_\\d+");
-      JsonObject usage = new JsonObject(response.getHeader("X-App-Usage"));
-      assertThat(usage.getInteger("call_count")).isEqualTo(25);
-      assertThat(usage.fieldNames()).contains("total_cputime", "total_time");
+      JsonObject page = new JsonObject(response.getHeader("X-Business-Use-Case-Usage")).getJsonArray("page-t").getJsonObject(0);
+      assertThat(page.getInteger("call_count")).as("one of the Page's 4 calls").isEqualTo(25);
+      assertThat(page.getString("type")).isEqualTo("pages");
+      assertThat(page.getInteger("estimated_time_to_regain_access")).isZero();
+      JsonObject app = new JsonObject(response.getHeader("X-App-Usage"));
+      assertThat(app.getInteger("call_count")).as("one of the app's 8 calls").isEqualTo(13);
+      assertThat(app.fieldNames()).contains("total_cputime", "total_time");
       ctx.completeNow();
     })));
   }
@@ -101,8 +108,8 @@ class FacebookSimulatorTest {
   }
 
   @Test
-  @DisplayName("past the hourly call quota the answer is error code 4 with call_count at 100")
-  void enforcesTheAppQuota(VertxTestContext ctx) {
+  @DisplayName("past the Page's hourly calls the answer is code 80001 with the time to regain access")
+  void enforcesThePageQuota(VertxTestContext ctx) {
     var post = client.postAbs(feed()).addQueryParam("access_token", "page-t");
     post.copy().addQueryParam("message", "1").send()
         .compose(r -> post.copy().addQueryParam("message", "2").send())
@@ -111,10 +118,30 @@ class FacebookSimulatorTest {
         .compose(r -> post.copy().addQueryParam("message", "5").send())
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(400);
-          assertThat(response.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(4);
-          assertThat(new JsonObject(response.getHeader("X-App-Usage")).getInteger("call_count")).isEqualTo(100);
+          assertThat(response.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(80001);
+          JsonObject page = new JsonObject(response.getHeader("X-Business-Use-Case-Usage")).getJsonArray("page-t").getJsonObject(0);
+          assertThat(page.getInteger("call_count")).isEqualTo(100);
+          assertThat(page.getInteger("estimated_time_to_regain_access")).isBetween(1, 60);
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("past the app's hourly calls, shared by all Pages, the answer is code 4 with X-App-Usage at 100")
+  void enforcesTheAppQuota(VertxTestContext ctx) {
+    Future<HttpResponse<Buffer>> calls = Future.succeededFuture();
+    for (int i = 0; i < 9; i++) {
+      String token = "page-" + (i % 3);
+      String text = "post " + i;
+      calls = calls.compose(r -> client.postAbs(feed()).addQueryParam("access_token", token)
+          .addQueryParam("message", text).send());
+    }
+    calls.onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.bodyAsJsonObject().getJsonObject("error").getInteger("code")).isEqualTo(4);
+      assertThat(new JsonObject(response.getHeader("X-App-Usage")).getInteger("call_count")).isEqualTo(100);
+      ctx.completeNow();
+    })));
   }
 
   @Test

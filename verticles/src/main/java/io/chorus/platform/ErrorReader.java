@@ -25,4 +25,9 @@ public interface ErrorReader {
     }
     return status >= 500 ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
   }
+
+  /** Whether the body reports a refused access token, for platforms that send that with a status other than 401. */
+  default boolean tokenRefused(JsonObject body) {
+    return false;
+  }
 }

@@ -4,7 +4,9 @@ import io.chorus.contracts.Platform;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A brand's account on a platform, from {@code brands[].accounts[]} of the configuration.
@@ -41,6 +43,22 @@ public record PlatformAccount(
       }
     }
     return objects;
+  }
+
+  /** The same account calling with another access token (a renewed one). */
+  public PlatformAccount withAccessToken(String token) {
+    return new PlatformAccount(id, platform, brandId, handle, externalId, token);
+  }
+
+  /** Per account id, its entry in {@code brands[].accounts[]}, for settings beyond these fields. */
+  public static Map<String, JsonObject> entriesFromConfig(JsonObject config) {
+    Map<String, JsonObject> entries = new HashMap<>();
+    for (JsonObject brand : objects(config.getJsonArray("brands"))) {
+      for (JsonObject account : objects(brand.getJsonArray("accounts"))) {
+        entries.putIfAbsent(account.getString("id"), account);
+      }
+    }
+    return entries;
   }
 
   /** The account as it may appear in logs: without its token. */

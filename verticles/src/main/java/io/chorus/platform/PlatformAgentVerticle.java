@@ -9,9 +9,11 @@ import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.metrics.CollectRequest;
 import io.chorus.contracts.platform.PlatformEvent;
+import io.chorus.contracts.platform.AccountStatus;
 import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.platform.engagement.CommentsClient;
 import io.chorus.platform.engagement.CommentsClients;
@@ -19,8 +21,13 @@ import io.chorus.platform.engagement.Engagement;
 import io.chorus.platform.insights.CollectHandler;
 import io.chorus.platform.insights.InsightsClients;
 import io.chorus.ratelimit.Quota;
+import io.chorus.platform.auth.AccountAuth;
+import io.chorus.platform.signal.ThrottledException;
+import io.chorus.platform.signal.UnauthorizedException;
 import io.chorus.ratelimit.RateLimiter;
 import io.chorus.ratelimit.RateLimiterOptions;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -33,8 +40,10 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * One platform's agent: fits text to the platform, publishes posts (and replies) through its API,
  * looks for posts of unknown outcome among the account's recent ones, reads its posts' insights
  * ({@code collect}) and answers comments ({@code events}), behind one circuit breaker named
- * {@code platform.<id>}. Deployed once per platform.
+ * {@code platform.<id>}, within the accounts' quotas and the pauses the platform asks for, with
+ * tokens kept fresh by {@link AccountAuth}. Deployed once per platform.
  */
 public final class PlatformAgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformAgentVerticle.class);
@@ -57,8 +67,9 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private PlatformClient client;
   private CircuitBreaker breaker;
   private WebClient web;
-  private RateLimiter limiter;
-  private Quota quota;
+  private QuotaGate quotas;
+  private AccountAuth auth;
+  private Pool pool;
   private BreakerSettings breakerSettings;
   private CommentsClient comments;
   private Engagement engagement;
@@ -76,23 +87,28 @@ public final class PlatformAgentVerticle extends VerticleBase {
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMs()))
         .setUserAgent("Chorus"), new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
     fitter = Platforms.fitter(platform);
-    limiter = RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config()));
-    quota = Quota.fromJson(config().getJsonObject("platforms").getJsonObject(platform.id()).getJsonObject("rateLimit"));
+    quotas = new QuotaGate(platform, RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config())), config());
     breakerSettings = BreakerSettings.fromConfig(config());
     client = Platforms.client(platform, vertx, web, settings, PublishOptions.fromConfig(config(), platform));
     breaker = breaker();
+    pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
+    Map<String, PlatformAccount> own = accounts.values().stream().filter(a -> a.platform() == platform)
+        .collect(Collectors.toMap(PlatformAccount::id, Function.identity()));
+    auth = new AccountAuth(vertx, platform, pool, web, config(), own, PlatformAccount.entriesFromConfig(config()),
+        settings.timeoutMs());
     comments = CommentsClients.of(platform, web, settings);
     engagement = Engagement.create(vertx, config(), platform, accounts.values(), comments);
     CollectHandler collector = new CollectHandler(platform, accounts, InsightsClients.of(platform, web, settings),
         comments, this::throughBreaker, engagement.handler()::handle, findComments());
     EventBus bus = vertx.eventBus();
-    return Future.join(
+    return auth.start().compose(loaded -> Future.join(List.of(
         bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), this::optimize).completion(),
         bus.<PublishRequest>consumer(platform.address(Addresses.PUBLISH), this::publish).completion(),
         bus.<ReconcileRequest>consumer(platform.address(Addresses.RECONCILE), this::reconcile).completion(),
         bus.<HealthQuery>consumer(platform.address(Addresses.STATUS), this::status).completion(),
+        bus.<Reauthorization>consumer(platform.address(Addresses.REAUTHORIZE), this::reauthorize).completion(),
         bus.<CollectRequest>consumer(platform.address(Addresses.COLLECT), collector::handle).completion(),
-        bus.<PlatformEvent>consumer(platform.address(Addresses.EVENTS), engagement.handler()::handle).completion());
+        bus.<PlatformEvent>consumer(platform.address(Addresses.EVENTS), engagement.handler()::handle).completion())));
   }
 
   /** {@code metrics.collect.findComments}: whether collecting metrics also looks for new comments. */
@@ -105,7 +121,10 @@ public final class PlatformAgentVerticle extends VerticleBase {
   public Future<?> stop() {
     breaker.close();
     web.close();
-    return Future.join(limiter.close(), engagement.close());
+    if (auth != null) {
+      auth.stop();
+    }
+    return Future.join(quotas.close(), pool.close(), engagement.close());
   }
 
   private CircuitBreaker breaker() {
@@ -158,30 +177,61 @@ public final class PlatformAgentVerticle extends VerticleBase {
   }
 
   /**
-   * Publishes within the account's quota and through the platform's breaker: the one way out to
-   * the platform. A post over quota never reaches the platform; it is refused as RATE_LIMITED
-   * with the wait until the quota has room.
+   * Publishes within the account's and the app's quotas and through the platform's breaker: the
+   * one way out to the platform. A post over quota, or of an account the platform paused, never
+   * reaches the platform; it is refused as RATE_LIMITED with the wait until there is room.
    */
   Future<PublishResult> publish(PlatformAccount account, PublishRequest request) {
-    return limiter.acquire(platform.id() + ":" + account.id(), quota).compose(decision -> decision.allowed()
-        ? publishThroughBreaker(account, request)
-        : Future.failedFuture(ChorusError.retryAfter(ErrorCode.RATE_LIMITED, "quota of " + quota.requests()
-            + " posts per " + quota.period() + " spent for account " + account.id(), decision.retryAfterMs())
-            .exception()));
+    return quotas.admit(account)
+        .compose(admitted -> auth.accessToken(account))
+        .compose(token -> publishAs(account, token, request, true));
   }
 
-  private Future<PublishResult> publishThroughBreaker(PlatformAccount account, PublishRequest request) {
+  /**
+   * Publishes with the token; a refused token is renewed (or taken from another node) and tried
+   * once more, and refused again means the account needs authorizing again. A throttle pauses
+   * the account (or the app) until the platform's reset.
+   */
+  private Future<PublishResult> publishAs(PlatformAccount account, String token, PublishRequest request, boolean mayRenew) {
     return throughBreaker(() -> request.inReplyToExternalId() == null
-            ? client.publish(account, request) : comments.reply(account, request))
-        .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()));
+            ? client.publish(account.withAccessToken(token), request)
+            : comments.reply(account.withAccessToken(token), request))
+        .map(externalId -> new PublishResult(request.postId(), externalId, Instant.now()))
+        .recover(failure -> {
+          if (failure instanceof ThrottledException throttled) {
+            return quotas.throttled(account, throttled);
+          }
+          if (failure instanceof UnauthorizedException refused && auth.hasToken(account)) {
+            return mayRenew
+                ? auth.afterRefusal(account, token, refused.error().message())
+                    .compose(renewed -> publishAs(account, renewed, request, false))
+                : auth.refusedAfterRenewal(account, refused.error().message());
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  private void reauthorize(Message<Reauthorization> message) {
+    Reauthorization authorization = message.body();
+    if (authorization == null || authorization.accountId() == null) {
+      ChorusError.of(ErrorCode.INVALID_REQUEST, "a reauthorization needs an accountId").failReply(message);
+      return;
+    }
+    auth.reauthorize(authorization)
+        .onSuccess(message::reply)
+        .onFailure(failure -> ChorusError.from(failure).failReply(message));
   }
 
   private void reconcile(Message<ReconcileRequest> message) {
     ReconcileRequest request = message.body();
     account(request == null ? null : request.accountId(), request == null ? null : request.text())
-        .compose(account -> Reconciliation.find(new ReconcileRequest(request.postId(), request.accountId(),
-                client.recognisableText(request.text()), request.notBefore()),
-            since -> throughBreaker(() -> client.recentPosts(account, since))))
+        .compose(account -> auth.accessToken(account).compose(token -> Reconciliation.find(
+            new ReconcileRequest(request.postId(), request.accountId(), client.recognisableText(request.text()),
+                request.notBefore()),
+            since -> throughBreaker(() -> client.recentPosts(account.withAccessToken(token), since))
+                .recover(failure -> failure instanceof ThrottledException throttled
+                    ? quotas.throttled(account, throttled)
+                    : Future.failedFuture(failure)))))
         .onSuccess(result -> {
           LOG.info("post {} {} on {}{}", request.postId(), result.found() ? "found" : "not found",
               platform.id(), result.found() ? " as " + result.externalId() : "");
@@ -225,9 +275,12 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private void status(Message<HealthQuery> message) {
     CircuitBreakerState state = breaker.state();
     long ownAccounts = accounts.values().stream().filter(a -> a.platform() == platform).count();
-    boolean degraded = state != CircuitBreakerState.CLOSED || limiter.degraded();
+    long waiting = accounts.values().stream().filter(a -> a.platform() == platform)
+        .filter(a -> !AccountStatus.ACTIVE.equals(auth.status(a.id()).status())).count();
+    boolean degraded = state != CircuitBreakerState.CLOSED || quotas.degraded();
     message.reply(new HealthReport("platform." + platform.id(), true, degraded,
         "breaker " + state.name().toLowerCase(Locale.ROOT) + ", " + ownAccounts + " account(s)"
-            + (limiter.degraded() ? ", rate limits decided locally (Redis unreachable)" : "")));
+            + (waiting > 0 ? ", " + waiting + " needing authorization again" : "")
+            + (quotas.degraded() ? ", rate limits decided locally (Redis unreachable)" : "")));
   }
 }

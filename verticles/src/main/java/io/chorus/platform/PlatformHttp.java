@@ -4,24 +4,23 @@ import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ChorusException;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
+import io.chorus.platform.signal.RateSignals;
+import io.chorus.platform.signal.Throttle;
+import io.chorus.platform.signal.ThrottledException;
+import io.chorus.platform.signal.UnauthorizedException;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
- * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; otherwise the platform's
- * {@link ErrorReader} classifies the answer: throttling is RATE_LIMITED, transient faults (and
- * transport failures: timeouts, refused connections) PLATFORM_UNAVAILABLE, both retryable and
- * honouring Retry-After or x-rate-limit-reset; permanent refusals are PLATFORM_REJECTED with the
- * platform's own message.
+ * Turns a platform's HTTP answers into Chorus outcomes: 2xx passes; 429 (or a throttle the
+ * platform's {@link ErrorReader} recognises) is RATE_LIMITED with the wait its
+ * {@link RateSignals} state, 5xx, temporary faults and transport failures (timeouts, refused
+ * connections) PLATFORM_UNAVAILABLE honouring Retry-After, both retryable; a refused token and
+ * any other status are PLATFORM_REJECTED with the platform's own message.
  */
 public final class PlatformHttp {
 
@@ -37,18 +36,34 @@ public final class PlatformHttp {
     return sent.recover(failure -> Future.failedFuture(unreachable(platform, failure).exception()))
         .compose(response -> response.statusCode() / 100 == 2
             ? Future.succeededFuture(response)
-            : Future.failedFuture(fromStatus(platform, response, reader).exception()));
+            : Future.failedFuture(fromStatus(platform, response, reader)));
   }
 
-  /** The error a non-2xx answer stands for. */
-  static ChorusError fromStatus(Platform platform, HttpResponse<Buffer> response, ErrorReader reader) {
+  /**
+   * The failure a non-2xx answer stands for: a {@link ThrottledException} for throttling, an
+   * {@link UnauthorizedException} for a refused token, else a plain Chorus error.
+   */
+  static ChorusException fromStatus(Platform platform, HttpResponse<Buffer> response, ErrorReader reader) {
     int status = response.statusCode();
     JsonObject body = json(response);
     String said = reader.message(body);
     String message = platform.id() + " answered " + status + ": "
         + (said == null || said.isBlank() ? response.statusMessage() : said);
-    long retryAfterMs = retryAfterMs(response.headers(), System.currentTimeMillis());
-    return error(reader.classify(status, body), message, retryAfterMs);
+    long nowMs = System.currentTimeMillis();
+    ErrorKind kind = reader.classify(status, body);
+    if (kind == ErrorKind.THROTTLED) {
+      Throttle throttle = RateSignals.read(platform, response.headers(), body, nowMs);
+      return new ThrottledException(
+          ChorusError.retryAfter(ErrorCode.RATE_LIMITED, message, Math.max(0, throttle.waitMs())), throttle);
+    }
+    if (kind == ErrorKind.TRANSIENT) {
+      return ChorusError.retryAfter(ErrorCode.PLATFORM_UNAVAILABLE, message,
+          Math.max(0, RateSignals.retryAfterMs(response.headers(), nowMs))).exception();
+    }
+    if (status == 401 || reader.tokenRefused(body)) {
+      return new UnauthorizedException(ChorusError.of(ErrorCode.PLATFORM_REJECTED, message));
+    }
+    return ChorusError.of(ErrorCode.PLATFORM_REJECTED, message).exception();
   }
 
   /** The Chorus error for a platform failure of this kind, keeping the platform's message. */
@@ -65,30 +80,6 @@ public final class PlatformHttp {
       return known.error();
     }
     return ChorusError.of(ErrorCode.PLATFORM_UNAVAILABLE, platform.id() + " unreachable: " + failure.getMessage());
-  }
-
-  /**
-   * How long the platform asks us to wait: {@code Retry-After} (seconds or an HTTP date), else
-   * {@code x-rate-limit-reset} (X: unix seconds when the window resets), else 0.
-   */
-  static long retryAfterMs(MultiMap headers, long nowMs) {
-    String retryAfter = headers.get("retry-after");
-    String reset = headers.get("x-rate-limit-reset");
-    try {
-      if (retryAfter != null && retryAfter.strip().matches("\\d+")) {
-        return Long.parseLong(retryAfter.strip()) * 1000;
-      }
-      if (retryAfter != null) {
-        Instant at = ZonedDateTime.parse(retryAfter.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        return Math.max(0, at.toEpochMilli() - nowMs);
-      }
-      if (reset != null) {
-        return Math.max(0, Long.parseLong(reset.strip()) * 1000 - nowMs);
-      }
-    } catch (NumberFormatException | DateTimeParseException unreadable) {
-      // A header we cannot read is no reason to fail the request; the caller's backoff applies.
-    }
-    return 0;
   }
 
   /**

@@ -5,6 +5,9 @@ import io.chorus.contracts.Contracts;
 import io.chorus.contracts.Platform;
 import io.chorus.simulator.Simulator;
 import io.chorus.simulator.SimulatorOptions;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
+import io.chorus.testkit.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,9 +22,14 @@ import java.util.List;
 final class AgentFixture {
   static final String MEDIA = "/media/autumn-harvest-1.jpg";
 
+  /** One schema for every agent test of this JVM, where the agents keep their accounts' tokens. */
+  private static TestDatabase database;
+
   private AgentFixture() {}
 
+  /** Call from the test's own thread: the first call creates the agents' schema over JDBC. */
   static Future<Simulator> simulator(Vertx vertx, SimulatorOptions options) {
+    database();
     Contracts.registerCodecs(vertx);
     return Simulator.create(vertx, options.setPort(0).setProcessingMs(100)).listen();
   }
@@ -46,6 +54,7 @@ final class AgentFixture {
       platforms.getJsonObject(platform).put("rateLimit", new JsonObject().put("requests", 100).put("periodSeconds", 60));
     }
     return new JsonObject()
+        .put("database", database().databaseConfig())
         .put("redis", new JsonObject().put("uri", "redis://127.0.0.1:6379"))
         // A prefix per run, so quotas spent by earlier runs on the shared Redis do not count.
         .put("rateLimit", new JsonObject().put("localFallbackFraction", 0.25)
@@ -66,10 +75,21 @@ final class AgentFixture {
   }
 
   static Future<Void> deployAgents(Vertx vertx, JsonObject config, Platform... platforms) {
-    List<Future<String>> deployed = Arrays.stream(platforms)
-        .map(platform -> vertx.deployVerticle(new PlatformAgentVerticle(platform), new DeploymentOptions().setConfig(config)))
-        .toList();
-    return Future.all(deployed).mapEmpty();
+    return Database.migrate(vertx, DatabaseOptions.fromConfig(config)).compose(migrated -> {
+      List<Future<String>> deployed = Arrays.stream(platforms)
+          .map(platform -> vertx.deployVerticle(new PlatformAgentVerticle(platform), new DeploymentOptions().setConfig(config)))
+          .toList();
+      return Future.all(deployed).mapEmpty();
+    });
+  }
+
+  private static synchronized TestDatabase database() {
+    if (database == null) {
+      TestDatabase created = TestDatabase.createSchema(AgentFixture.class);
+      Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+      database = created;
+    }
+    return database;
   }
 
   static <T> Future<T> request(Vertx vertx, Platform platform, String verb, Object body) {

@@ -66,7 +66,7 @@ class PublishFailuresTest {
   }
 
   @Test
-  @DisplayName("Graph's request limit, sent as a 400 with code 4, is a retryable RATE_LIMITED")
+  @DisplayName("Graph's Page throttle, a 400 with code 80001, is a RATE_LIMITED waiting the estimated time to regain access")
   void graphThrottle(Vertx vertx, VertxTestContext ctx) {
     agentsOn(vertx, new SimulatorOptions().setFacebookCallsPerHour(1))
         .compose(simulator -> request(vertx, Platform.FACEBOOK, Addresses.PUBLISH, post("northwind-facebook", "First")))
@@ -74,7 +74,8 @@ class PublishFailuresTest {
         .onComplete(ctx.succeeding(error -> ctx.verify(() -> {
           assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
           assertThat(error.retryable()).isTrue();
-          assertThat(error.message()).contains("400").contains("code 4");
+          assertThat(error.message()).contains("400").contains("code 80001");
+          assertThat(error.retryAfterMs()).isBetween(60_000L, 3_600_000L);
           ctx.completeNow();
         })));
   }

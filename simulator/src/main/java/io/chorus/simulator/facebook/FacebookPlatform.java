@@ -7,6 +7,7 @@ import io.chorus.simulator.meta.GraphErrors;
 import io.chorus.simulator.meta.GraphParams;
 import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.SimulatedPlatform;
 import io.vertx.core.Vertx;
@@ -28,14 +29,17 @@ public final class FacebookPlatform implements SimulatedPlatform {
   private final Recorder recorder;
   private final Ids ids;
   private final AppUsage usage;
+  private final Grants grants;
   /** page id + message + link already posted, for Graph's duplicate-post error (code 506). */
   private final Set<String> posted = new HashSet<>();
 
   public FacebookPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
     this.recorder = recorder;
     this.ids = ids;
-    this.usage = new AppUsage(options.getFacebookCallsPerHour());
+    this.usage = new AppUsage(options.getFacebookCallsPerHour(), options.getMetaAppCallsPerHour(), "pages", 80001);
+    this.grants = new Grants(options.getAccessTokenTtlSeconds());
     this.router = Router.router(vertx);
+    router.route().handler(grants.authenticator(GraphParams::raw, GraphErrors::refusedToken));
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/feed").handler(this::feed);
     router.postWithRegex("/(v\\d+\\.\\d+)/([^/]+)/photos").handler(this::photo);
     router.getWithRegex("/(v\\d+\\.\\d+)/([^/]+)/(feed|published_posts)").handler(this::listFeed);
@@ -54,8 +58,14 @@ public final class FacebookPlatform implements SimulatedPlatform {
   }
 
   @Override
+  public Grants grants() {
+    return grants;
+  }
+
+  @Override
   public void reset() {
     usage.clear();
+    grants.clear();
     posted.clear();
   }
 

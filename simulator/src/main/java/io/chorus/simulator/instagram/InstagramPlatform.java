@@ -6,6 +6,7 @@ import io.chorus.simulator.meta.GraphEdge;
 import io.chorus.simulator.meta.GraphErrors;
 import io.chorus.simulator.meta.GraphParams;
 import io.chorus.simulator.record.Recorder;
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.RateWindow;
 import io.chorus.simulator.support.SimulatedPlatform;
@@ -33,6 +34,7 @@ public final class InstagramPlatform implements SimulatedPlatform {
   private final Ids ids;
   private final long processingMs;
   private final AppUsage usage;
+  private final Grants grants;
   private final RateWindow publishes;
   private final Map<String, Container> containers = new HashMap<>();
 
@@ -40,9 +42,11 @@ public final class InstagramPlatform implements SimulatedPlatform {
     this.recorder = recorder;
     this.ids = ids;
     this.processingMs = options.getProcessingMs();
-    this.usage = new AppUsage(options.getFacebookCallsPerHour());
+    this.usage = new AppUsage(options.getFacebookCallsPerHour(), options.getMetaAppCallsPerHour(), "instagram", 80002);
+    this.grants = new Grants(options.getAccessTokenTtlSeconds());
     this.publishes = new RateWindow(options.getInstagramPublishesPerDay(), ONE_DAY, false);
     this.router = Router.router(vertx);
+    router.route().handler(grants.authenticator(GraphParams::raw, GraphErrors::refusedToken));
     router.postWithRegex(VERSION + "/([^/]+)/media").handler(this::createContainer);
     router.postWithRegex(VERSION + "/([^/]+)/media_publish").handler(this::publish);
     router.getWithRegex(VERSION + "/([^/]+)/content_publishing_limit").handler(this::publishingLimit);
@@ -63,8 +67,14 @@ public final class InstagramPlatform implements SimulatedPlatform {
   }
 
   @Override
+  public Grants grants() {
+    return grants;
+  }
+
+  @Override
   public void reset() {
     usage.clear();
+    grants.clear();
     publishes.clear();
     containers.clear();
   }

@@ -1,5 +1,6 @@
 package io.chorus.simulator.linkedin;
 
+import io.chorus.simulator.support.Grants;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,6 +12,15 @@ final class LinkedInErrors {
 
   static void unauthorized(RoutingContext ctx) {
     send(ctx, 401, 65600, "INVALID_ACCESS_TOKEN", "Invalid access token");
+  }
+
+  /** A token that expired (65602) or that the member revoked (65601). */
+  static void refusedToken(RoutingContext ctx, Grants.Refusal refusal) {
+    if (refusal == Grants.Refusal.EXPIRED) {
+      send(ctx, 401, 65602, "EXPIRED_ACCESS_TOKEN", "The token used in the request has expired");
+    } else {
+      send(ctx, 401, 65601, "REVOKED_ACCESS_TOKEN", "The token used in the request has been revoked by the user");
+    }
   }
 
   static void badProtocol(RoutingContext ctx) {

@@ -4,9 +4,11 @@ import io.chorus.simulator.SimulatorOptions;
 import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.RateWindow;
 import io.chorus.simulator.support.SimulatedPlatform;
+import io.chorus.simulator.support.TokenExchange;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -25,12 +27,15 @@ import java.util.regex.Pattern;
 
 /**
  * LinkedIn's versioned Posts API: strict headers, a 201 with an empty body, daily quotas reset at
- * midnight UTC, article and uploaded-image content, the Images API upload, and the find-by-author
- * finder.
+ * midnight UTC, article and uploaded-image content, the Images API upload, the find-by-author
+ * finder, and the OAuth token endpoint (which LinkedIn serves on www.linkedin.com; here under the
+ * same prefix).
  */
 public final class LinkedInPlatform implements SimulatedPlatform {
 
   private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
+  /** LinkedIn's refresh tokens live a year. */
+  private static final long REFRESH_TOKEN_SECONDS = 365L * 24 * 60 * 60;
   private static final int MAX_COMMENTARY = 3000;
   private static final Pattern AUTHOR = Pattern.compile("urn:li:(person|organization):[A-Za-z0-9_-]+");
   private static final Set<String> VISIBILITIES = Set.of("PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER");
@@ -41,6 +46,7 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   private final Ids ids;
   private final RateWindow posts;
   private final ImageUploads uploads;
+  private final Grants grants;
   /**
    * The author each token first posted as: a token stands for one member or organization, so
    * posting as another author is the 403 LinkedIn gives without the admin role.
@@ -52,7 +58,13 @@ public final class LinkedInPlatform implements SimulatedPlatform {
     this.ids = ids;
     this.posts = new RateWindow(options.getLinkedinPostsPerDay(), ONE_DAY, true);
     this.uploads = new ImageUploads(ids);
+    this.grants = new Grants(options.getAccessTokenTtlSeconds());
     this.router = Router.router(vertx);
+    router.route().handler(grants.authenticator(Bearer::raw, LinkedInErrors::refusedToken));
+    router.post("/oauth/v2/accessToken").handler(new TokenExchange(grants, "client_id", true,
+        pair -> pair.put("refresh_token_expires_in", REFRESH_TOKEN_SECONDS),
+        new JsonObject().put("error", "invalid_request")
+            .put("error_description", "The provided authorization grant or refresh token is invalid, expired or revoked")));
     router.post("/rest/posts").handler(this::createPost);
     router.post("/rest/images").handler(this::images);
     router.put("/dms-uploads/:id").handler(uploads::upload);
@@ -72,8 +84,14 @@ public final class LinkedInPlatform implements SimulatedPlatform {
   }
 
   @Override
+  public Grants grants() {
+    return grants;
+  }
+
+  @Override
   public void reset() {
     posts.clear();
+    grants.clear();
     authorByToken.clear();
     uploads.clear();
   }

@@ -1,5 +1,6 @@
 package io.chorus.simulator.meta;
 
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,15 @@ public final class GraphErrors {
   public static void missingToken(RoutingContext ctx) {
     send(ctx, 400, error("An active access token must be used to query information about the current user.",
         "OAuthException", 190));
+  }
+
+  /** A token that expired (subcode 463) or whose authorization was revoked (subcode 460). */
+  public static void refusedToken(RoutingContext ctx, Grants.Refusal refusal) {
+    boolean expired = refusal == Grants.Refusal.EXPIRED;
+    send(ctx, 400, error(expired
+            ? "Error validating access token: Session has expired."
+            : "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.",
+        "OAuthException", 190).put("error_subcode", expired ? 463 : 460));
   }
 
   public static void invalidParameter(RoutingContext ctx, String message) {

@@ -1,5 +1,7 @@
 package io.chorus.simulator.meta;
 
+import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Grants;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -41,9 +43,20 @@ public final class GraphParams {
 
   /** The access token from the {@code access_token} parameter or an {@code Authorization: Bearer} header. */
   public String accessToken(RoutingContext ctx) {
-    String param = get("access_token");
-    if (param != null) {
-      return param;
+    String user = ctx.get(Bearer.USER);
+    if (user != null) {
+      return user;
+    }
+    return raw(ctx);
+  }
+
+  /** The token exactly as sent in the query, form or header, before {@link Grants} resolved it. */
+  public static String raw(RoutingContext ctx) {
+    for (String param : new String[] {ctx.request().getParam("access_token"),
+        ctx.request().getFormAttribute("access_token")}) {
+      if (param != null && !param.isBlank()) {
+        return param;
+      }
     }
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {

@@ -23,6 +23,36 @@ public final class InspectionRoutes {
     router.get("/_simulator/requests").handler(this::requests);
     router.get("/_simulator/stats").handler(ctx -> json(ctx, recorder.stats()));
     router.delete("/_simulator/posts").handler(this::clear);
+    router.post("/_simulator/tokens").handler(ctx -> grant(ctx, false));
+    router.post("/_simulator/tokens/revoke").handler(ctx -> grant(ctx, true));
+  }
+
+  /**
+   * {@code {"platform","user"}}: authorizing stands in for a person passing the platform's consent
+   * screen and answers a new token pair; revoking ends every token of the user, as a person
+   * removing the app's access does.
+   */
+  private void grant(RoutingContext ctx, boolean revoke) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException unreadable) {
+      body = null;
+    }
+    String platform = body == null ? null : body.getString("platform");
+    String user = body == null ? null : body.getString("user");
+    SimulatedPlatform target = platforms.stream()
+        .filter(p -> p.id().equals(platform) && p.grants() != null).findFirst().orElse(null);
+    if (target == null || user == null || user.isBlank()) {
+      ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("error", "expected {\"platform\": one of x, facebook, instagram, linkedin, tiktok,"
+              + " \"user\": the user's token or id}").encode());
+    } else if (revoke) {
+      target.grants().revoke(user);
+      ctx.response().setStatusCode(204).end();
+    } else {
+      json(ctx, target.grants().authorize(user));
+    }
   }
 
   private void posts(RoutingContext ctx) {

@@ -11,6 +11,14 @@ public interface SimulatedPlatform {
   /** Routes relative to the platform prefix, ending with a not-found route in the platform's shape. */
   Router router();
 
+  /**
+   * The platform's OAuth grants: which tokens are live, expired or revoked; null for the LLM
+   * providers, whose API keys are not OAuth grants.
+   */
+  default Grants grants() {
+    return null;
+  }
+
   /** Forgets posts, jobs and rate windows, so each test starts clean. */
   void reset();
 }

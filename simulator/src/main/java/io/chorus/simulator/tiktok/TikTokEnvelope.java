@@ -1,5 +1,6 @@
 package io.chorus.simulator.tiktok;
 
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +30,11 @@ final class TikTokEnvelope {
 
   static void unauthorized(RoutingContext ctx) {
     error(ctx, 401, "access_token_invalid", "The access token is invalid or not found in the request.");
+  }
+
+  /** TikTok says the same for an expired or a revoked token. */
+  static void refusedToken(RoutingContext ctx, Grants.Refusal refusal) {
+    unauthorized(ctx);
   }
 
   static void rateLimited(RoutingContext ctx) {

@@ -3,9 +3,11 @@ package io.chorus.simulator.tiktok;
 import io.chorus.simulator.SimulatorOptions;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.RateWindow;
 import io.chorus.simulator.support.SimulatedPlatform;
+import io.chorus.simulator.support.TokenExchange;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -25,6 +27,8 @@ import java.util.function.BiConsumer;
 public final class TikTokPlatform implements SimulatedPlatform {
 
   private static final long ONE_MINUTE = 60 * 1000L;
+  /** TikTok's refresh tokens live 365 days. */
+  private static final long REFRESH_TOKEN_SECONDS = 365L * 24 * 60 * 60;
   /** The Display API's documented default limit for /v2/video/list/ (and /v2/video/query/, counted together here). */
   private static final int LIST_CALLS_PER_MINUTE = 600;
 
@@ -38,6 +42,7 @@ public final class TikTokPlatform implements SimulatedPlatform {
   private final RateWindow statusCalls;
   private final RateWindow listCalls = new RateWindow(LIST_CALLS_PER_MINUTE, ONE_MINUTE, false);
   private final Map<String, PublishJob> jobs = new HashMap<>();
+  private final Grants grants;
 
   public TikTokPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
     this.recorder = recorder;
@@ -47,7 +52,14 @@ public final class TikTokPlatform implements SimulatedPlatform {
     this.creatorInfoCalls = new RateWindow(options.getTiktokCreatorInfoPerMinute(), ONE_MINUTE, false);
     this.initCalls = new RateWindow(options.getTiktokInitsPerMinute(), ONE_MINUTE, false);
     this.statusCalls = new RateWindow(options.getTiktokStatusPerMinute(), ONE_MINUTE, false);
+    this.grants = new Grants(options.getAccessTokenTtlSeconds());
     this.router = Router.router(vertx);
+    router.route().handler(grants.authenticator(Bearer::raw, TikTokEnvelope::refusedToken));
+    router.post("/v2/oauth/token/").handler(new TokenExchange(grants, "client_key", true,
+        pair -> pair.put("open_id", "sim-open-id").put("refresh_expires_in", REFRESH_TOKEN_SECONDS)
+            .put("scope", "user.info.basic,video.publish,video.list").put("token_type", "Bearer"),
+        new JsonObject().put("error", "invalid_grant").put("error_description", "Refresh token is invalid or expired.")
+            .put("log_id", "sim")));
     router.post("/v2/post/publish/creator_info/query/").handler(guarded(creatorInfoCalls, this::creatorInfo));
     router.post("/v2/post/publish/content/init/").handler(guarded(initCalls, this::photoInit));
     router.post("/v2/post/publish/video/init/").handler(guarded(initCalls, this::videoInit));
@@ -68,7 +80,13 @@ public final class TikTokPlatform implements SimulatedPlatform {
   }
 
   @Override
+  public Grants grants() {
+    return grants;
+  }
+
+  @Override
   public void reset() {
+    grants.clear();
     creatorInfoCalls.clear();
     initCalls.clear();
     statusCalls.clear();

@@ -4,9 +4,11 @@ import io.chorus.simulator.SimulatorOptions;
 import io.chorus.simulator.record.RecordedPost;
 import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Bearer;
+import io.chorus.simulator.support.Grants;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.RateWindow;
 import io.chorus.simulator.support.SimulatedPlatform;
+import io.chorus.simulator.support.TokenExchange;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -20,14 +22,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * X API v2 post creation (bearer users, weighted length, duplicate detection, 15-minute and daily
- * quotas, replies only to existing posts, media only of the user's own uploads), one-shot media
- * upload, and a user's timeline.
+ * X API v2 post creation (bearer users, weighted length, duplicate detection, the user's
+ * 15-minute and 24-hour quotas and the app's 24-hour quota, replies only to existing posts, media
+ * only of the user's own uploads), one-shot media upload, a user's timeline, and the OAuth 2.0
+ * token endpoint with expiring access tokens and rotating refresh tokens.
  */
 public final class XPlatform implements SimulatedPlatform {
 
-  private static final long FIFTEEN_MINUTES = 15 * 60 * 1000L;
   private static final long ONE_DAY = 24 * 60 * 60 * 1000L;
+  /** The whole app's posts share one 24-hour window. */
+  private static final String APP = "app";
 
   private final Router router;
   private final Recorder recorder;
@@ -35,6 +39,8 @@ public final class XPlatform implements SimulatedPlatform {
   private final RateWindow window;
   private final RateWindow day;
   private final XInsights insights;
+  private final RateWindow appDay;
+  private final Grants grants;
   /** Texts each user (bearer token) has posted, for X's duplicate-content rule. */
   private final Map<String, Set<String>> textsByUser = new HashMap<>();
   /** Every post id created, so replies can only answer a post that exists. */
@@ -43,11 +49,17 @@ public final class XPlatform implements SimulatedPlatform {
   public XPlatform(Vertx vertx, SimulatorOptions options, Recorder recorder, Ids ids) {
     this.recorder = recorder;
     this.ids = ids;
-    this.window = new RateWindow(options.getXPostsPer15Min(), FIFTEEN_MINUTES, false);
+    this.window = new RateWindow(options.getXPostsPer15Min(), options.getXWindowSeconds() * 1000L, false);
     this.day = new RateWindow(options.getXPostsPerDay(), ONE_DAY, false);
     this.media = new MediaUploads(ids);
     this.insights = new XInsights(recorder);
+    this.appDay = new RateWindow(options.getXAppPostsPerDay(), ONE_DAY, false);
+    this.grants = new Grants(options.getAccessTokenTtlSeconds());
     this.router = Router.router(vertx);
+    router.route().handler(grants.authenticator(Bearer::raw, (ctx, refusal) -> XProblems.unauthorized(ctx)));
+    router.post("/2/oauth2/token").handler(new TokenExchange(grants, "client_id", false,
+        pair -> pair.put("token_type", "bearer").put("scope", "tweet.read tweet.write users.read offline.access"),
+        new JsonObject().put("error", "invalid_request").put("error_description", "Value passed for the token was invalid.")));
     router.post("/2/tweets").handler(this::createPost);
     router.post("/2/media/upload").handler(media::handle);
     router.get("/2/users/:id/tweets").handler(new UserTimeline(recorder)::handle);
@@ -67,9 +79,16 @@ public final class XPlatform implements SimulatedPlatform {
   }
 
   @Override
+  public Grants grants() {
+    return grants;
+  }
+
+  @Override
   public void reset() {
     window.clear();
     day.clear();
+    appDay.clear();
+    grants.clear();
     textsByUser.clear();
     media.clear();
     insights.reset();
@@ -81,10 +100,16 @@ public final class XPlatform implements SimulatedPlatform {
       XProblems.unauthorized(ctx);
       return;
     }
-    RateWindow.Usage inWindow = window.consume(user);
-    RateWindow.Usage inDay = inWindow.allowed() ? day.consume(user) : day.peek(user);
-    XProblems.rateHeaders(ctx.response(), inWindow, inDay);
-    if (!inWindow.allowed() || !inDay.allowed()) {
+    // A refused call counts against none of the windows, as each window only counts posts made.
+    RateWindow.Usage inApp = appDay.peek(APP);
+    RateWindow.Usage inDay = day.peek(user);
+    RateWindow.Usage inWindow = inApp.allowed() && inDay.allowed() ? window.consume(user) : window.peek(user);
+    if (inApp.allowed() && inDay.allowed() && inWindow.allowed()) {
+      inDay = day.consume(user);
+      inApp = appDay.consume(APP);
+    }
+    XProblems.rateHeaders(ctx.response(), inWindow, inDay, inApp);
+    if (!inWindow.allowed() || !inDay.allowed() || !inApp.allowed()) {
       XProblems.tooManyRequests(ctx);
       return;
     }

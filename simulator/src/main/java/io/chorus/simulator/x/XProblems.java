@@ -14,8 +14,11 @@ final class XProblems {
   private XProblems() {
   }
 
-  static void rateHeaders(HttpServerResponse response, RateWindow.Usage window, RateWindow.Usage day) {
+  static void rateHeaders(HttpServerResponse response, RateWindow.Usage window, RateWindow.Usage day, RateWindow.Usage app) {
     response
+        .putHeader("x-app-limit-24hour-limit", Integer.toString(app.limit()))
+        .putHeader("x-app-limit-24hour-remaining", Integer.toString(app.remaining()))
+        .putHeader("x-app-limit-24hour-reset", Long.toString(app.resetAtSeconds()))
         .putHeader("x-rate-limit-limit", Integer.toString(window.limit()))
         .putHeader("x-rate-limit-remaining", Integer.toString(window.remaining()))
         .putHeader("x-rate-limit-reset", Long.toString(window.resetAtSeconds()))

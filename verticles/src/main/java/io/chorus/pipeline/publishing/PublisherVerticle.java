@@ -148,7 +148,8 @@ public final class PublisherVerticle extends VerticleBase {
 
   private Move afterFailure(ClaimedPost post, ChorusError error) {
     String reason = error.code() + ": " + error.message();
-    boolean quotaWait = error.code() == ErrorCode.RATE_LIMITED;
+    // Waiting for quota or for a person to authorize the account again is no failed attempt.
+    boolean quotaWait = error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.REAUTHORIZATION_REQUIRED;
     if (error.retryable() && (quotaWait || post.attempt() < options.maxAttempts())) {
       long delay = backoff.delayMs(post.attempt(), error.retryAfterMs(), ThreadLocalRandom.current());
       Move retry = Move.of(post.id(), PostState.PUBLISHING, PostState.SCHEDULED)

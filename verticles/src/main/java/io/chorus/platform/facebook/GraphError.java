@@ -39,6 +39,8 @@ public final class GraphError implements ErrorReader {
       "9007/2207027", ErrorKind.TRANSIENT,      // media not ready for publishing yet
       "-2/2207001", ErrorKind.TRANSIENT,        // Instagram server error
       "9004/2207052", ErrorKind.PERMANENT);     // media could not be fetched from its URL
+  /** The access token is invalid, expired or revoked (with subcodes 458 to 467 saying why). */
+  private static final int TOKEN_REFUSED = 190;
 
   private GraphError() {}
 
@@ -77,5 +79,11 @@ public final class GraphError implements ErrorReader {
       kind = ErrorKind.TRANSIENT;
     }
     return kind == null ? ErrorReader.byStatus(status) : kind;
+  }
+
+  @Override
+  public boolean tokenRefused(JsonObject body) {
+    Object code = body.getValue("error") instanceof JsonObject error ? error.getValue("code") : null;
+    return code instanceof Number number && number.intValue() == TOKEN_REFUSED;
   }
 }

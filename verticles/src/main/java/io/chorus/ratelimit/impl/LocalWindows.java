@@ -1,6 +1,6 @@
 package io.chorus.ratelimit.impl;
 
-import io.chorus.ratelimit.Quota;
+import io.chorus.ratelimit.Limit;
 import io.chorus.ratelimit.RateDecision;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -22,27 +22,44 @@ final class LocalWindows {
     this.fraction = fraction;
   }
 
-  RateDecision acquire(String key, Quota quota, long nowNanos) {
-    int share = Math.max(1, (int) Math.floor(quota.requests() * fraction));
-    long periodNanos = quota.period().toNanos();
-    ArrayDeque<Long> window = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
-    expire(window, nowNanos - periodNanos);
-    if (window.size() >= share) {
-      long freeing = nth(window, window.size() - share);
-      return new RateDecision(false, 0, ceilMillis(freeing + periodNanos - nowNanos), true);
+  /** Takes a unit of this node's share from every limit, or from none when one has no room. */
+  RateDecision acquire(List<Limit> limits, long nowNanos) {
+    long waitMs = 0;
+    int remaining = Integer.MAX_VALUE;
+    long at = nowNanos;
+    for (Limit limit : limits.stream().filter(Limit::counted).toList()) {
+      int share = share(limit);
+      ArrayDeque<Long> window = windows.computeIfAbsent(limit.key(), k -> new ArrayDeque<>());
+      expire(window, nowNanos - limit.quota().period().toNanos());
+      if (window.size() >= share) {
+        long freeing = nth(window, window.size() - share);
+        waitMs = Math.max(waitMs, ceilMillis(freeing + limit.quota().period().toNanos() - nowNanos));
+      } else {
+        remaining = Math.min(remaining, share - window.size() - 1);
+      }
+      // Strictly increasing times, because a time also names the allowance when it is shared with Redis.
+      if (!window.isEmpty()) {
+        at = Math.max(at, window.peekLast() + 1);
+      }
     }
-    // Strictly increasing times, because a time also names the allowance when it is shared with Redis.
-    window.addLast(window.isEmpty() ? nowNanos : Math.max(nowNanos, window.peekLast() + 1));
-    return new RateDecision(true, share - window.size(), 0, true);
+    if (waitMs > 0) {
+      return new RateDecision(false, 0, waitMs, true);
+    }
+    for (Limit limit : limits) {
+      if (limit.counted()) {
+        windows.get(limit.key()).addLast(at);
+      }
+    }
+    return new RateDecision(true, remaining, 0, true);
   }
 
-  /** The times of this node's allowances for key that are still inside the quota's period. */
-  List<Long> unshared(String key, Quota quota, long nowNanos) {
-    ArrayDeque<Long> window = windows.get(key);
+  /** The times of this node's allowances for the limit that are still inside its quota's period. */
+  List<Long> unshared(Limit limit, long nowNanos) {
+    ArrayDeque<Long> window = limit.counted() ? windows.get(limit.key()) : null;
     if (window == null) {
       return List.of();
     }
-    expire(window, nowNanos - quota.period().toNanos());
+    expire(window, nowNanos - limit.quota().period().toNanos());
     return List.copyOf(window);
   }
 
@@ -56,6 +73,11 @@ final class LocalWindows {
     if (window.isEmpty()) {
       windows.remove(key);
     }
+  }
+
+  /** At least one request per period, so an account is never shut out entirely. */
+  private int share(Limit limit) {
+    return Math.max(1, (int) Math.floor(limit.quota().requests() * fraction));
   }
 
   private static void expire(ArrayDeque<Long> window, long cutoffNanos) {

@@ -2,7 +2,7 @@ package io.chorus.ratelimit.impl;
 
 import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
-import io.chorus.ratelimit.Quota;
+import io.chorus.ratelimit.Limit;
 import io.chorus.ratelimit.RateDecision;
 import io.chorus.ratelimit.RateLimiter;
 import io.chorus.ratelimit.RateLimiterOptions;
@@ -14,7 +14,10 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Response;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ public final class RedisRateLimiter implements RateLimiter {
   private final Context context;
   private final RateLimiterOptions options;
   private final LocalWindows local;
+  /** Per limit key, until when (epoch ms) a platform asked for quiet, as far as this node knows. */
+  private final Map<String, Long> pausedUntil = new HashMap<>();
   /** Tells this node's merged allowances apart from other nodes' in Redis. */
   private final String nodeId = UUID.randomUUID().toString();
 
@@ -54,24 +59,77 @@ public final class RedisRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Future<RateDecision> acquire(String key, Quota quota) {
+  public Future<RateDecision> acquire(List<Limit> limits) {
     if (Vertx.currentContext() != context) {
       Promise<RateDecision> promise = Promise.promise();
-      context.runOnContext(v -> acquire(key, quota).onComplete(promise));
+      context.runOnContext(v -> acquire(limits).onComplete(promise));
       return promise.future();
     }
     if (closed) {
       return Future.failedFuture(ChorusError.of(ErrorCode.INTERNAL, "the rate limiter is closed").exception());
     }
+    long pausedMs = pausedMs(limits, System.currentTimeMillis());
+    if (pausedMs > 0) {
+      // A pause this node knows of needs no round trip: Redis could only make it longer.
+      return Future.succeededFuture(new RateDecision(false, 0, pausedMs, degraded));
+    }
     if (!degraded) {
-      return viaRedis(key, quota);
+      return viaRedis(limits);
     }
     if (probing || System.nanoTime() - retryRedisAtNanos < 0) {
-      return Future.succeededFuture(local.acquire(key, quota, System.nanoTime()));
+      return Future.succeededFuture(local.acquire(limits, System.nanoTime()));
     }
     // Only one request finds out whether Redis is back, so a Redis that still hangs delays only it.
     probing = true;
-    return viaRedis(key, quota).andThen(done -> probing = false);
+    return viaRedis(limits).andThen(done -> probing = false);
+  }
+
+  @Override
+  public Future<Void> pause(String key, Instant until) {
+    if (Vertx.currentContext() != context) {
+      Promise<Void> promise = Promise.promise();
+      context.runOnContext(v -> pause(key, until).onComplete(promise));
+      return promise.future();
+    }
+    long untilMs = until.toEpochMilli();
+    pausedUntil.merge(key, untilMs, Math::max);
+    if (closed || degraded) {
+      // Known here already; other nodes learn it from the platform themselves.
+      return Future.succeededFuture();
+    }
+    String pauseKey = options.getKeyPrefix() + key + WindowScript.PAUSE_SUFFIX;
+    Future<RedisConnection> current = connection();
+    return current
+        .compose(conn -> conn.send(WindowScript.pause(true, pauseKey, untilMs))
+            .recover(failure -> WindowScript.unknownScript(failure)
+                ? conn.send(WindowScript.pause(false, pauseKey, untilMs))
+                : Future.failedFuture(failure))
+            .timeout(options.getCommandTimeoutMs(), TimeUnit.MILLISECONDS))
+        // Redis answers the pause in force, which another node may have made longer.
+        .<Void>map(inForce -> {
+          pausedUntil.merge(key, inForce.toLong(), Math::max);
+          return null;
+        })
+        .recover(failure -> {
+          redisFailed(current, failure);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** How long the longest pause among the limits still lasts, forgetting pauses that are over. */
+  private long pausedMs(List<Limit> limits, long nowMs) {
+    long longest = 0;
+    for (Limit limit : limits) {
+      Long until = pausedUntil.get(limit.key());
+      if (until != null) {
+        if (until <= nowMs) {
+          pausedUntil.remove(limit.key());
+        } else {
+          longest = Math.max(longest, until - nowMs);
+        }
+      }
+    }
+    return longest;
   }
 
   @Override
@@ -92,22 +150,26 @@ public final class RedisRateLimiter implements RateLimiter {
     return promise.future();
   }
 
-  private Future<RateDecision> viaRedis(String key, Quota quota) {
+  private Future<RateDecision> viaRedis(List<Limit> limits) {
     long nowNanos = System.nanoTime();
-    List<Long> unshared = local.unshared(key, quota, nowNanos);
+    List<List<Long>> unshared = limits.stream().map(limit -> local.unshared(limit, nowNanos)).toList();
     // A local allowance's time on this node's clock is unique on it, so it doubles as its id.
-    List<WindowScript.LocalAllowance> allowances = unshared.stream()
-        .map(at -> new WindowScript.LocalAllowance((nowNanos - at) / 1000, at))
+    List<List<WindowScript.LocalAllowance>> allowances = unshared.stream()
+        .map(times -> times.stream()
+            .map(at -> new WindowScript.LocalAllowance((nowNanos - at) / 1000, at))
+            .toList())
         .toList();
-    String redisKey = options.getKeyPrefix() + key;
     Future<RedisConnection> current = connection();
     return current
-        .compose(conn -> runScript(conn, redisKey, quota, allowances))
+        .compose(conn -> runScript(conn, limits, allowances))
         .map(WindowScript::decision)
         .transform(decided -> {
           if (decided.succeeded()) {
-            if (!unshared.isEmpty()) {
-              local.shared(key, unshared.get(unshared.size() - 1));
+            for (int k = 0; k < limits.size(); k++) {
+              List<Long> carried = unshared.get(k);
+              if (!carried.isEmpty()) {
+                local.shared(limits.get(k).key(), carried.get(carried.size() - 1));
+              }
             }
             // A late answer on a connection already given up says nothing about Redis now.
             if (current == connection) {
@@ -116,15 +178,16 @@ public final class RedisRateLimiter implements RateLimiter {
             return Future.succeededFuture(decided.result());
           }
           redisFailed(current, decided.cause());
-          return Future.succeededFuture(local.acquire(key, quota, System.nanoTime()));
+          return Future.succeededFuture(local.acquire(limits, System.nanoTime()));
         });
   }
 
   private Future<Response> runScript(
-      RedisConnection conn, String key, Quota quota, List<WindowScript.LocalAllowance> allowances) {
-    return conn.send(WindowScript.evalsha(key, quota, nodeId, allowances))
+      RedisConnection conn, List<Limit> limits, List<List<WindowScript.LocalAllowance>> allowances) {
+    String prefix = options.getKeyPrefix();
+    return conn.send(WindowScript.evalsha(prefix, limits, nodeId, allowances))
         .recover(failure -> WindowScript.unknownScript(failure)
-            ? conn.send(WindowScript.eval(key, quota, nodeId, allowances))
+            ? conn.send(WindowScript.eval(prefix, limits, nodeId, allowances))
             : Future.failedFuture(failure))
         .timeout(options.getCommandTimeoutMs(), TimeUnit.MILLISECONDS);
   }

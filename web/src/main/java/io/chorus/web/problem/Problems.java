@@ -60,7 +60,7 @@ public final class Problems {
     return switch (code) {
       case INVALID_REQUEST -> 400;
       case NOT_FOUND -> 404;
-      case ILLEGAL_TRANSITION -> 409;
+      case ILLEGAL_TRANSITION, REAUTHORIZATION_REQUIRED -> 409;
       case PLATFORM_REJECTED -> 422;
       case RATE_LIMITED -> 429;
       case PLATFORM_UNAVAILABLE, PROVIDER_UNAVAILABLE, STORAGE_UNAVAILABLE -> 503;
