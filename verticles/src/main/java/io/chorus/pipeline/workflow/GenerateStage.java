@@ -14,6 +14,7 @@ import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.content.ImageRequest;
 import io.chorus.contracts.content.StoredImage;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.platform.PostType;
 import io.chorus.pipeline.post.Move;
 import io.chorus.pipeline.post.PostTransitions;
 import io.vertx.core.Future;
@@ -25,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -121,13 +123,25 @@ final class GenerateStage implements Stage {
   /**
    * The post's image, for platforms that need one: a failure worth waiting for fails the post's
    * round; any other leaves it with the campaign's media files by name, as Chorus did before it
-   * stored media.
+   * stored media. Post types that take several images or a video (carousels, reels, videos) keep
+   * the campaign's files too.
    */
+  /** Whether a post of this type shows one image; a null type is one its media decide. */
+  private static boolean showsOneImage(PostType type) {
+    return type == null || type == PostType.IMAGE || type == PostType.STORY;
+  }
+
+  private static boolean isImageFile(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png");
+  }
+
   private Future<UUID> image(StagePost post, long seed) {
     JsonObject campaign = post.campaign();
-    List<String> library = strings(campaign, "media");
+    List<String> library = strings(campaign, "media").stream().filter(GenerateStage::isImageFile).toList();
     String prompt = campaign.getString("imagePrompt");
-    if (!NEED_MEDIA.contains(post.platform()) || (library.isEmpty() && prompt == null)) {
+    if (!NEED_MEDIA.contains(post.platform()) || !showsOneImage(post.postType())
+        || (library.isEmpty() && prompt == null)) {
       return Future.succeededFuture();
     }
     ImageRequest request = new ImageRequest(post.id().toString(), post.brandId(), post.campaignId(), post.platform(),
