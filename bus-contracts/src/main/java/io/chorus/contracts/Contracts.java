@@ -2,6 +2,8 @@ package io.chorus.contracts;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.events.InboundEventsStored;
+import io.chorus.contracts.events.StoreInboundEvents;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -22,6 +24,11 @@ import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
+import io.chorus.contracts.webhooks.WebhookDelivery;
+import io.chorus.contracts.webhooks.WebhookDeliveryPage;
+import io.chorus.contracts.webhooks.WebhookRequest;
+import io.chorus.contracts.webhooks.WebhookSubscription;
+import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -54,7 +61,14 @@ public final class Contracts {
       new JsonRecordCodec<>(ReconcileRequest.class),
       new JsonRecordCodec<>(ReconcileResult.class),
       new JsonRecordCodec<>(PlatformEvent.class),
-      new JsonRecordCodec<>(PlatformEventHandled.class));
+      new JsonRecordCodec<>(PlatformEventHandled.class),
+      new JsonRecordCodec<>(StoreInboundEvents.class),
+      new JsonRecordCodec<>(InboundEventsStored.class),
+      new JsonRecordCodec<>(WebhookRequest.class),
+      new JsonRecordCodec<>(WebhookSubscription.class),
+      new JsonRecordCodec<>(WebhookSubscriptionPage.class),
+      new JsonRecordCodec<>(WebhookDelivery.class),
+      new JsonRecordCodec<>(WebhookDeliveryPage.class));
 
   private Contracts() {}
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
+import io.chorus.contracts.events.InboundEventsStored;
+import io.chorus.contracts.events.StoreInboundEvents;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -27,6 +29,12 @@ import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.webhooks.WebhookAction;
+import io.chorus.contracts.webhooks.WebhookDelivery;
+import io.chorus.contracts.webhooks.WebhookDeliveryPage;
+import io.chorus.contracts.webhooks.WebhookRequest;
+import io.chorus.contracts.webhooks.WebhookSubscription;
+import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +75,19 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new StoreInboundEvents(List.of(new PlatformEvent("e2", Platform.X, "42", PlatformEvent.Kind.MENTION,
+          "1799", null, "fan", "@northwind hi", AT, "{\"id_str\":\"1799\"}"))),
+      new InboundEventsStored(1, 2),
+      new WebhookRequest(WebhookAction.CREATE, "b1", null, null, "https://hooks.example/chorus",
+          List.of("post.published"), "CRM sync", null, 0, "ops"),
+      new WebhookSubscription("s1", "b1", "https://hooks.example/chorus", List.of("post.failed"), null, "ACTIVE",
+          null, "whsec_c2VjcmV0", AT, AT, AT),
+      new WebhookSubscriptionPage(List.of(new WebhookSubscription("s1", "b1", "https://hooks.example/chorus",
+          List.of("post.published"), "CRM", "DISABLED", "410 Gone", null, null, AT, AT))),
+      new WebhookDelivery("d1", "s1", "e1", "post.published", "DEAD", 8, AT, AT, 503, "503 from target", null, AT),
+      new WebhookDeliveryPage(List.of(new WebhookDelivery("d1", "s1", "e1", "post.published", "SUCCEEDED", 1,
+          AT, AT, 200, null, AT, AT))));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")
