@@ -19,7 +19,7 @@ final class SubscriptionSql {
         SELECT brand_id, $6, 'webhook.create', id::text,
                jsonb_build_object('url', url, 'eventTypes', event_types) FROM created
       )
-      SELECT """ + COLUMNS + " FROM created";
+      SELECT\s""" + COLUMNS + " FROM created";
 
   /** $1 brand or null for all. */
   static final String LIST = "SELECT " + COLUMNS + """
@@ -39,7 +39,7 @@ final class SubscriptionSql {
         INSERT INTO audit_log (brand_id, actor, action, subject, detail)
         SELECT brand_id, $3, 'webhook.delete', id::text, jsonb_build_object('url', url) FROM deleted
       )
-      SELECT """ + COLUMNS + " FROM deleted";
+      SELECT\s""" + COLUMNS + " FROM deleted";
 
   /** $1 id, $2 brand or null, $3 new secret, $4 overlap seconds, $5 actor. */
   static final String ROTATE = """
@@ -56,7 +56,7 @@ final class SubscriptionSql {
         SELECT brand_id, $5, 'webhook.rotate_secret', id::text,
                jsonb_build_object('previousSecretExpiresAt', previous_secret_expires_at) FROM rotated
       )
-      SELECT """ + COLUMNS + " FROM rotated";
+      SELECT\s""" + COLUMNS + " FROM rotated";
 
   static final String DELIVERY_COLUMNS = """
       d.id, d.subscription_id, d.event_id, d.event_type, d.status, d.attempts, d.next_attempt_at,
@@ -81,7 +81,7 @@ final class SubscriptionSql {
         INSERT INTO audit_log (brand_id, actor, action, subject, detail)
         SELECT brand_id, $3, 'webhook.replay', id::text, jsonb_build_object('eventId', event_id) FROM replayed
       )
-      SELECT """ + DELIVERY_COLUMNS.replace("d.", "") + " FROM replayed";
+      SELECT\s""" + DELIVERY_COLUMNS.replace("d.", "") + " FROM replayed";
 
   private SubscriptionSql() {}
 }
