@@ -9,6 +9,7 @@ import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.SimulatedPlatform;
 import io.chorus.simulator.tiktok.TikTokPlatform;
+import io.chorus.simulator.webhooks.WebhookRoutes;
 import io.chorus.simulator.x.XPlatform;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -68,6 +69,7 @@ final class SimulatorVerticle extends VerticleBase {
     }
     media.mount(router);
     new InspectionRoutes(recorder, platforms).mount(router);
+    new WebhookRoutes(vertx).mount(router);
     return router;
   }
 

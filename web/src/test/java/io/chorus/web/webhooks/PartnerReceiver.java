@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A partner's webhook endpoint, as a partner would write it: records every request and verifies
- * its Standard Webhooks signature on its own. Answers with the statuses queued, then 200.
+ * its Standard Webhooks signature on its own. Answers with the statuses queued (or not at all for
+ * {@link #NO_ANSWER}), then 200.
  */
 final class PartnerReceiver {
   /** One request as received. */
@@ -38,6 +39,9 @@ final class PartnerReceiver {
     }
   }
 
+  /** Queue this as a status to leave a request unanswered, like a target that hangs. */
+  static final int NO_ANSWER = 0;
+
   final Queue<Received> received = new ConcurrentLinkedQueue<>();
   final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private HttpServer server;
@@ -47,7 +51,9 @@ final class PartnerReceiver {
         .requestHandler(request -> request.body().onSuccess(body -> {
           received.add(new Received(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
           Integer status = statuses.poll();
-          request.response().setStatusCode(status == null ? 200 : status).end();
+          if (status == null || status != NO_ANSWER) {
+            request.response().setStatusCode(status == null ? 200 : status).end();
+          }
         }))
         .listen(0, "127.0.0.1")
         .map(listening -> {

@@ -137,6 +137,28 @@ class PartnerWebhooksTest {
   }
 
   @Test
+  @DisplayName("a target that does not answer within the timeout is tried again, and the retry that gets a 2xx succeeds")
+  void timeoutIsAFailure(Vertx vertx, VertxTestContext ctx) {
+    receiver.statuses.add(PartnerReceiver.NO_ANSWER);
+    start(vertx)
+        .compose(client -> subscribe(client, receiver.url(), "post.published"))
+        .compose(created -> transition("post-6", "PUBLISHING", "PUBLISHED"))
+        .compose(outboxed -> fixture.eventually(vertx, 10_000, DELIVERIES, Tuple.tuple(),
+            rows -> rows.size() == 1 && rows.iterator().next().getString("last_error") != null))
+        .compose(timedOut -> {
+          ctx.verify(() -> assertThat(timedOut.iterator().next().getString("last_error")).contains("timeout"));
+          return fixture.eventually(vertx, 10_000, DELIVERIES, Tuple.tuple(),
+              rows -> "SUCCEEDED".equals(rows.iterator().next().getString("status")));
+        })
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows.iterator().next().getInteger("attempts")).isEqualTo(2);
+          List<PartnerReceiver.Received> requests = receiver.all();
+          assertThat(requests).hasSize(2).extracting(PartnerReceiver.Received::id).containsOnly(requests.get(0).id());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("a target answering 410 Gone disables its subscription")
   void goneDisables(Vertx vertx, VertxTestContext ctx) {
     receiver.statuses.add(410);

@@ -29,6 +29,7 @@ public final class WebhookFixture {
   private final TestDatabase database;
   private final JsonObject config;
   private Pool pool;
+  private WebVerticle web;
 
   private WebhookFixture(TestDatabase database, JsonObject config) {
     this.database = database;
@@ -64,9 +65,14 @@ public final class WebhookFixture {
   }
 
   public Future<WebClient> deployWeb(Vertx vertx) {
-    WebVerticle web = new WebVerticle();
+    web = new WebVerticle();
     return vertx.deployVerticle(web, new DeploymentOptions().setConfig(config))
         .map(id -> WebTestSupport.client(vertx, web));
+  }
+
+  /** Where the web verticle deployed by {@link #deployWeb} listens. */
+  public int webPort() {
+    return web.actualPort();
   }
 
   public Future<RowSet<Row>> sql(String sql, Tuple parameters) {

@@ -2,11 +2,14 @@ package io.chorus.web.webhooks.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chorus.contracts.Contracts;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.platform.PlatformEvent;
 import io.chorus.contracts.platform.PlatformEvent.Kind;
 import io.chorus.events.inbound.InboundDispatcherVerticle;
 import io.chorus.events.inbound.InboundStoreVerticle;
+import io.chorus.simulator.Simulator;
+import io.chorus.simulator.SimulatorOptions;
 import io.chorus.web.WebTestSupport;
 import io.chorus.web.webhooks.WebhookFixture;
 import io.vertx.core.DeploymentOptions;
@@ -21,6 +24,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Inbound platform webhooks: checked, stored before they are acknowledged, then handed to the agents")
@@ -111,7 +117,7 @@ class InboundWebhooksTest {
           assertThat(response.statusCode()).isEqualTo(200);
           assertThat(response.bodyAsJsonObject().getString("challengeCode")).isEqualTo(code);
           assertThat(response.bodyAsJsonObject().getString("challengeResponse"))
-              .isEqualTo(java.util.HexFormat.of().formatHex(Signatures.hmac(LINKEDIN_SECRET, code)));
+              .isEqualTo(HexFormat.of().formatHex(Signatures.hmac(LINKEDIN_SECRET, code)));
           ctx.completeNow();
         })));
   }
@@ -150,6 +156,39 @@ class InboundWebhooksTest {
           assertThat(event.authorHandle()).isEqualTo("55501");
           assertThat(event.text()).isEqualTo("Is the Ethiopia roast back?");
           assertThat(event.occurredAt()).isEqualTo(Instant.ofEpochSecond(1764670000));
+          ctx.completeNow();
+        })));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"facebook, COMMENT", "instagram, COMMENT", "x, COMMENT",
+      "linkedin, COMMENT", "tiktok, OTHER"})
+  @DisplayName("each platform, played by the simulator with its own payload and signature, reaches its agent")
+  void simulatedPlatforms(String platform, Kind kind, Vertx vertx, VertxTestContext ctx) {
+    String secret = switch (platform) {
+      case "facebook", "instagram" -> META_SECRET;
+      case "x" -> X_SECRET;
+      case "linkedin" -> LINKEDIN_SECRET;
+      default -> TIKTOK_SECRET;
+    };
+    Simulator simulator = Simulator.create(vertx, new SimulatorOptions().setHost("127.0.0.1").setPort(0));
+    start(vertx, true)
+        .compose(client -> simulator.listen())
+        .compose(listening -> WebClient.create(vertx).postAbs(simulator.baseUrl() + "/_simulator/webhooks/" + platform)
+            .sendJsonObject(new JsonObject().put("target", "http://127.0.0.1:" + fixture.webPort())
+                .put("secret", secret).put("account", "acct-" + platform).put("text", "Love the new blend")))
+        .compose(sent -> {
+          ctx.verify(() -> assertThat(sent.bodyAsJsonObject().getInteger("status")).isEqualTo(200));
+          return WebTestSupport.eventually(vertx, 10_000, () -> received.size() == 1);
+        })
+        .onComplete(ctx.succeeding(done -> ctx.verify(() -> {
+          PlatformEvent event = received.peek();
+          assertThat(event.platform()).isEqualTo(Platform.of(platform));
+          assertThat(event.kind()).isEqualTo(kind);
+          assertThat(event.accountHandle()).isEqualTo("acct-" + platform);
+          if (kind == Kind.COMMENT) {
+            assertThat(event.text()).isEqualTo("Love the new blend");
+          }
           ctx.completeNow();
         })));
   }
@@ -318,7 +357,7 @@ class InboundWebhooksTest {
   void survivesDispatcherDeath(Vertx vertx, VertxTestContext ctx) {
     Queue<PlatformEvent> swallowed = new ConcurrentLinkedQueue<>();
     Vertx dyingNode = Vertx.vertx();
-    io.chorus.contracts.Contracts.registerCodecs(dyingNode);
+    Contracts.registerCodecs(dyingNode);
     start(vertx, false)
         .compose(client -> postMeta(client, PAGE_COMMENT))
         // The dying node's dispatcher claims the event and hands it to an agent that never answers.
