@@ -70,6 +70,18 @@ public final class Addresses {
   /** Every post state change, after it is committed (publish). {@code PostStateChanged}. */
   public static final String PIPELINE_TRANSITIONS = "chorus.pipeline.transitions";
 
+  /**
+   * Store events a platform's webhook reported, before the platform is answered.
+   * {@code StoreInboundEvents -> InboundEventsStored}.
+   */
+  public static final String EVENTS_INBOUND_STORE = "chorus.events.inbound.store";
+  /**
+   * Manage partners' webhook subscriptions and their deliveries. {@code WebhookRequest ->}
+   * {@code WebhookSubscription}, {@code WebhookSubscriptionPage}, {@code WebhookDelivery} or
+   * {@code WebhookDeliveryPage}, by action.
+   */
+  public static final String WEBHOOKS_MANAGE = "chorus.webhooks.manage";
+
   /** Live counts and latencies for dashboards (publish). {@code LiveMetrics}. */
   public static final String METRICS_LIVE = "chorus.metrics.live";
 

@@ -8,6 +8,8 @@ import io.chorus.contracts.content.ImageRequest;
 import io.chorus.contracts.content.MediaFile;
 import io.chorus.contracts.content.MediaQuery;
 import io.chorus.contracts.content.StoredImage;
+import io.chorus.contracts.events.InboundEventsStored;
+import io.chorus.contracts.events.StoreInboundEvents;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -35,6 +37,11 @@ import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
+import io.chorus.contracts.webhooks.WebhookDelivery;
+import io.chorus.contracts.webhooks.WebhookDeliveryPage;
+import io.chorus.contracts.webhooks.WebhookRequest;
+import io.chorus.contracts.webhooks.WebhookSubscription;
+import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -80,7 +87,14 @@ public final class Contracts {
       new JsonRecordCodec<>(CollectResult.class),
       new JsonRecordCodec<>(Escalation.class),
       new JsonRecordCodec<>(Reauthorization.class),
-      new JsonRecordCodec<>(AccountStatus.class));
+      new JsonRecordCodec<>(AccountStatus.class),
+      new JsonRecordCodec<>(StoreInboundEvents.class),
+      new JsonRecordCodec<>(InboundEventsStored.class),
+      new JsonRecordCodec<>(WebhookRequest.class),
+      new JsonRecordCodec<>(WebhookSubscription.class),
+      new JsonRecordCodec<>(WebhookSubscriptionPage.class),
+      new JsonRecordCodec<>(WebhookDelivery.class),
+      new JsonRecordCodec<>(WebhookDeliveryPage.class));
 
   private Contracts() {}
 

@@ -12,6 +12,8 @@ import io.chorus.contracts.content.ImageRequest;
 import io.chorus.contracts.content.MediaFile;
 import io.chorus.contracts.content.MediaQuery;
 import io.chorus.contracts.content.StoredImage;
+import io.chorus.contracts.events.InboundEventsStored;
+import io.chorus.contracts.events.StoreInboundEvents;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
@@ -43,6 +45,12 @@ import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.webhooks.WebhookAction;
+import io.chorus.contracts.webhooks.WebhookDelivery;
+import io.chorus.contracts.webhooks.WebhookDeliveryPage;
+import io.chorus.contracts.webhooks.WebhookRequest;
+import io.chorus.contracts.webhooks.WebhookSubscription;
+import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +111,19 @@ class CodecRoundTripTest {
           List.of("456"), List.of("789")),
       new Escalation(Escalation.REAUTHORIZATION_REQUIRED, Platform.X, "a1", "b1", "refresh token revoked", AT),
       new Reauthorization("a1", "access-2", "refresh-2", 7200),
-      new AccountStatus("a1", Platform.LINKEDIN, AccountStatus.ACTIVE, AT));
+      new AccountStatus("a1", Platform.LINKEDIN, AccountStatus.ACTIVE, AT),
+      new StoreInboundEvents(List.of(new PlatformEvent("e2", Platform.X, "42", PlatformEvent.Kind.MENTION,
+          "1799", null, "fan", "@northwind hi", AT, "{\"id_str\":\"1799\"}"))),
+      new InboundEventsStored(1, 2),
+      new WebhookRequest(WebhookAction.CREATE, "b1", null, null, "https://hooks.example/chorus",
+          List.of("post.published"), "CRM sync", null, 0, "ops"),
+      new WebhookSubscription("s1", "b1", "https://hooks.example/chorus", List.of("post.failed"), null, "ACTIVE",
+          null, "whsec_c2VjcmV0", AT, AT, AT),
+      new WebhookSubscriptionPage(List.of(new WebhookSubscription("s1", "b1", "https://hooks.example/chorus",
+          List.of("post.published"), "CRM", "DISABLED", "410 Gone", null, null, AT, AT))),
+      new WebhookDelivery("d1", "s1", "e1", "post.published", "DEAD", 8, AT, AT, 503, "503 from target", null, AT),
+      new WebhookDeliveryPage(List.of(new WebhookDelivery("d1", "s1", "e1", "post.published", "SUCCEEDED", 1,
+          AT, AT, 200, null, AT, AT))));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -3,6 +3,10 @@ package io.chorus.launcher;
 import io.chorus.content.ContentVerticle;
 import io.chorus.content.image.ImageVerticle;
 import io.chorus.contracts.Platform;
+import io.chorus.events.inbound.InboundDispatcherVerticle;
+import io.chorus.events.inbound.InboundStoreVerticle;
+import io.chorus.events.webhooks.SubscriptionsVerticle;
+import io.chorus.events.webhooks.WebhookDeliveryVerticle;
 import io.chorus.leader.TeamLeaderVerticle;
 import io.chorus.metrics.LiveMetricsVerticle;
 import io.chorus.metrics.collect.MetricsCollectorVerticle;
@@ -23,8 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Which verticles a node runs, by role, in deployment order: the agents that answer requests
- * first, then the pipeline that sends them (its first verticle writes the catalog), the Team
- * Leader and the web last.
+ * first, then the pipeline that sends them (its first verticle writes the catalog), the events
+ * (inbound webhooks to agents, outbox to partner webhooks), the Team Leader and the web last.
  */
 enum Roles {
   CONTENT(ContentVerticle::new, ImageVerticle::new),
@@ -35,6 +39,8 @@ enum Roles {
   TIKTOK(() -> new PlatformAgentVerticle(Platform.TIKTOK)),
   PIPELINE(PipelineVerticle::new, WorkflowVerticle::new, PublisherVerticle::new, ReconcilerVerticle::new),
   METRICS(LiveMetricsVerticle::new, MetricsCollectorVerticle::new),
+  EVENTS(InboundStoreVerticle::new, InboundDispatcherVerticle::new, SubscriptionsVerticle::new,
+      WebhookDeliveryVerticle::new),
   LEADER(TeamLeaderVerticle::new),
   WEB(WebVerticle::new);
 

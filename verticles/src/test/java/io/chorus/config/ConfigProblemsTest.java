@@ -150,7 +150,7 @@ class ConfigProblemsTest {
         "http.prot: unknown key; expected one of host, port, maxBodyBytes, requestTimeoutMs, readinessTimeoutMs"
             + " (did you mean port?)",
         "htpp: unknown key; expected one of node, http, auth, database, redis, cluster, leader, pipeline, review,"
-            + " scheduling, metrics, sse, content, rateLimit, tokens, circuitBreaker, media, platforms, simulator, brands, campaigns"
+            + " scheduling, metrics, sse, content, rateLimit, tokens, circuitBreaker, media, platforms, simulator, webhooks, brands, campaigns"
             + " (did you mean http?)");
   }
 
@@ -170,7 +170,7 @@ class ConfigProblemsTest {
     ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, source), problems -> assertThat(problems)
         .containsExactlyInAnyOrder(
             "node.roles[1]: \"janitor\" is an unknown role; expected one of all, leader, content, pipeline, metrics,"
-                + " web, facebook, x, instagram, linkedin, tiktok",
+                + " events, web, facebook, x, instagram, linkedin, tiktok",
             "http.port: 70000 is out of range; expected an integer from 0 to 65535",
             "auth.bootstrapToken: (hidden) is too short; expected a non-empty string or null",
             "database.password: (hidden) is malformed; expected a secret reference env:VAR, file:/path or"

@@ -16,6 +16,9 @@ import io.chorus.web.problem.Problems;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
 import io.chorus.web.usage.UsageHandler;
+import io.chorus.web.webhooks.WebhooksApi;
+import io.chorus.web.webhooks.inbound.InboundWebhookOptions;
+import io.chorus.web.webhooks.inbound.InboundWebhooks;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -25,6 +28,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +105,11 @@ public final class WebVerticle extends VerticleBase {
     }
     stream.handler(StreamHandler.create(streams, options.maxQueuedBytes()));
 
+    // Platforms prove themselves with signatures, not bearer tokens.
+    List<String> inbound = InboundWebhooks.mount(router, vertx.eventBus(), InboundWebhookOptions.fromJson(config()),
+        options.requestTimeoutMs());
+    LOG.info("Inbound webhooks for {}", inbound.isEmpty() ? "no platform (no secrets configured)" : inbound);
+
     if (options.authRequired()) {
       router.route("/api/v1/*").handler(BearerTokenHandler.create(options.bootstrapToken()));
     }
@@ -115,6 +124,7 @@ public final class WebVerticle extends VerticleBase {
       router.post("/api/v1/posts/:id/" + action.name().toLowerCase(Locale.ROOT))
           .handler(PostCommandHandler.create(vertx.eventBus(), action, options.requestTimeoutMs()));
     }
+    WebhooksApi.mount(router, vertx.eventBus(), options.requestTimeoutMs());
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);

@@ -16,6 +16,7 @@ import io.chorus.simulator.record.Recorder;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.SimulatedPlatform;
 import io.chorus.simulator.tiktok.TikTokPlatform;
+import io.chorus.simulator.webhooks.WebhookRoutes;
 import io.chorus.simulator.x.XPlatform;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -85,6 +86,7 @@ final class SimulatorVerticle extends VerticleBase {
     new InspectionRoutes(recorder, platforms).mount(router);
     new FaultRoutes(faults).mount(router);
     new CommentRoutes(recorder, ids).mount(router);
+    new WebhookRoutes(vertx).mount(router);
     return router;
   }
 
