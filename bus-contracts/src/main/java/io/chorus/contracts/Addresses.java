@@ -44,8 +44,14 @@ public final class Addresses {
   /** Every post state change, after it is committed (publish). {@code PostStateChanged}. */
   public static final String PIPELINE_TRANSITIONS = "chorus.pipeline.transitions";
 
+  /** One post and its history. {@code PostHistoryQuery -> PostHistory}. */
+  public static final String PIPELINE_HISTORY = "chorus.pipeline.history";
+
   /** Live counts and latencies for dashboards (publish). {@code LiveMetrics}. */
   public static final String METRICS_LIVE = "chorus.metrics.live";
+
+  /** A report is ready to read (publish). {@code ReportReady}. */
+  public static final String REPORTS_READY = "chorus.reports.ready";
 
   private Addresses() {}
 }

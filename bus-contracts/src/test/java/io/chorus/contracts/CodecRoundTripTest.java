@@ -8,10 +8,14 @@ import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.metrics.BrandMetrics;
 import io.chorus.contracts.metrics.LatencySummary;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.contracts.pipeline.PostEvent;
+import io.chorus.contracts.pipeline.PostHistory;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostStateChanged;
@@ -27,6 +31,7 @@ import io.chorus.contracts.platform.OptimizeRequest;
 import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.reports.ReportReady;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +61,8 @@ class CodecRoundTripTest {
       new PostPage(List.of(new PostView("p1", "b1", "c1", "a1", Platform.LINKEDIN, PostState.SCHEDULED,
           "t", null, 1, AT, AT, null, AT, null))),
       new PostStateChanged("p1", "b1", Platform.FACEBOOK, PostState.PUBLISHING, PostState.PUBLISHED, AT),
-      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30)),
+      new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30),
+          Map.of("x", 12.0), Map.of("b1", new BrandMetrics(Map.of("x", Map.of("PUBLISHED", 3L)), Map.of("x", 12.0)))),
       new CoordinationNotice("leader.elected", "node-1", "took the lead", AT),
       new HealthQuery(),
       new HealthReport("pipeline", true, false, "ok"),
@@ -67,7 +73,11 @@ class CodecRoundTripTest {
       new ReconcileResult("p1", true, "123"),
       new PlatformEvent("e1", Platform.FACEBOOK, "page-1", PlatformEvent.Kind.COMMENT, "c-9", "post-3",
           "someone", "Is it decaf?", AT, "{\"field\":\"feed\"}"),
-      new PlatformEventHandled("e1", "reply-drafted", "p7"));
+      new PlatformEventHandled("e1", "reply-drafted", "p7"),
+      new PostHistoryQuery("p1"),
+      new PostHistory(new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.FAILED, "t", null, 3, AT, AT, null, AT,
+          "duplicate status"), List.of(new PostEvent(7, PostState.PUBLISHING, PostState.FAILED, "duplicate status", AT))),
+      new ReportReady("r1", "b1", "weekly", "Week 47", AT));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -1,6 +1,7 @@
 package io.chorus.metrics;
 
 import io.chorus.contracts.Addresses;
+import io.chorus.contracts.metrics.BrandMetrics;
 import io.chorus.contracts.metrics.LatencySummary;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.storage.Database;
@@ -24,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveMetricsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LiveMetricsVerticle.class);
-  private static final String COUNTS = "SELECT platform, state, count(*) AS posts FROM posts GROUP BY platform, state";
+  private static final String COUNTS =
+      "SELECT brand_id, platform, state, count(*) AS posts FROM posts GROUP BY brand_id, platform, state";
+  private static final String ENGAGEMENT = """
+      SELECT brand_id, platform, sum(value) AS engagement FROM metric_samples
+      WHERE metric = ANY($1) AND sampled_at > now() - make_interval(secs => $2)
+      GROUP BY brand_id, platform
+      """;
   private static final String LATENCY = """
       SELECT count(*) AS samples,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
@@ -38,11 +45,15 @@ public final class LiveMetricsVerticle extends VerticleBase {
   private Pool pool;
   private long timerId;
   private int windowSeconds;
+  private String[] engagementMetrics;
 
   @Override
   public Future<?> start() {
     JsonObject metrics = config().getJsonObject("metrics");
     windowSeconds = metrics.getInteger("latencyWindowSeconds");
+    // The same metrics the scheduler counts as engagement, so the dashboard and the scheduler agree.
+    engagementMetrics = config().getJsonObject("scheduling").getJsonArray("engagementMetrics").stream()
+        .map(String::valueOf).toArray(String[]::new);
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
     timerId = vertx.setPeriodic(metrics.getLong("liveIntervalMs"), tick -> publishSnapshot());
     return Future.succeededFuture();
@@ -57,20 +68,38 @@ public final class LiveMetricsVerticle extends VerticleBase {
   private void publishSnapshot() {
     Future<RowSet<Row>> counts = pool.query(COUNTS).execute();
     Future<RowSet<Row>> latency = pool.preparedQuery(LATENCY).execute(Tuple.of(windowSeconds));
-    Future.all(counts, latency)
-        .map(both -> new LiveMetrics(Instant.now(), counts(counts.result()),
-            latency(latency.result().iterator().next())))
+    Future<RowSet<Row>> engagement = pool.preparedQuery(ENGAGEMENT).execute(Tuple.of(engagementMetrics, windowSeconds));
+    Future.all(counts, latency, engagement)
+        .map(all -> snapshot(counts.result(), engagement.result(), latency(latency.result().iterator().next())))
         .onSuccess(snapshot -> vertx.eventBus().publish(Addresses.METRICS_LIVE, snapshot))
         .onFailure(failure -> LOG.warn("Live metrics skipped: {}", failure.getMessage()));
   }
 
-  private static Map<String, Map<String, Long>> counts(Iterable<Row> rows) {
-    Map<String, Map<String, Long>> byPlatform = new HashMap<>();
-    for (Row row : rows) {
-      byPlatform.computeIfAbsent(row.getString("platform"), p -> new HashMap<>())
-          .put(row.getString("state"), row.getLong("posts"));
+  /** The node-wide figures, and each brand's, from rows keyed by brand, platform (and state). */
+  private static LiveMetrics snapshot(Iterable<Row> counts, Iterable<Row> engagement, LatencySummary latency) {
+    Map<String, Map<String, Long>> posts = new HashMap<>();
+    Map<String, Double> engaged = new HashMap<>();
+    Map<String, Map<String, Map<String, Long>>> postsByBrand = new HashMap<>();
+    Map<String, Map<String, Double>> engagedByBrand = new HashMap<>();
+    for (Row row : counts) {
+      String platform = row.getString("platform");
+      String state = row.getString("state");
+      long n = row.getLong("posts");
+      posts.computeIfAbsent(platform, p -> new HashMap<>()).merge(state, n, Long::sum);
+      postsByBrand.computeIfAbsent(row.getString("brand_id"), b -> new HashMap<>())
+          .computeIfAbsent(platform, p -> new HashMap<>()).put(state, n);
     }
-    return byPlatform;
+    for (Row row : engagement) {
+      String platform = row.getString("platform");
+      double value = row.getDouble("engagement");
+      engaged.merge(platform, value, Double::sum);
+      engagedByBrand.computeIfAbsent(row.getString("brand_id"), b -> new HashMap<>()).put(platform, value);
+    }
+    Map<String, BrandMetrics> brands = new HashMap<>();
+    postsByBrand.keySet().forEach(brand -> brands.put(brand, new BrandMetrics(postsByBrand.get(brand),
+        engagedByBrand.getOrDefault(brand, Map.of()))));
+    engagedByBrand.forEach((brand, values) -> brands.putIfAbsent(brand, new BrandMetrics(Map.of(), values)));
+    return new LiveMetrics(Instant.now(), posts, latency, engaged, brands);
   }
 
   private static LatencySummary latency(Row row) {

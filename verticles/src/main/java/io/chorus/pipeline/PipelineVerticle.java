@@ -7,6 +7,7 @@ import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PostCommand;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.pipeline.catalog.CatalogSync;
@@ -26,6 +27,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
@@ -53,6 +55,7 @@ public final class PipelineVerticle extends VerticleBase {
         .compose(synced -> Future.all(
             bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<PostHistoryQuery>consumer(Addresses.PIPELINE_HISTORY, this::history).completion(),
             bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
             bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion()));
@@ -78,6 +81,23 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void history(Message<PostHistoryQuery> message) {
+    UUID id = message.body() == null ? null : uuid(message.body().postId());
+    if (id == null) {
+      ChorusError.of(ErrorCode.NOT_FOUND, "there is no such post").failReply(message);
+      return;
+    }
+    queries.history(id).onComplete(result -> reply(message, result));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return value == null ? null : UUID.fromString(value);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
   }
 
   private void review(Message<ReviewDecision> message) {

@@ -4,13 +4,22 @@ import io.chorus.contracts.Addresses;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.reports.ReportReady;
+import io.chorus.web.auth.Actor;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.posts.PostCommandHandler;
+import io.chorus.web.posts.PostHistoryHandler;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.problem.Problems;
+import io.chorus.web.session.SessionAuthHandler;
+import io.chorus.web.session.SessionOptions;
+import io.chorus.web.session.SessionStore;
+import io.chorus.web.session.SignInRoutes;
+import io.chorus.web.session.TokenVerifier;
+import io.chorus.web.stream.AgentHealthPoller;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
 import io.vertx.core.Future;
@@ -34,27 +43,36 @@ import org.slf4j.LoggerFactory;
 public final class WebVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
 
-  private final StreamRegistry streams = new StreamRegistry();
+  private StreamRegistry streams;
+  private SessionStore sessions;
   private HttpServer server;
   private long heartbeatTimer = -1;
+  private long healthTimer = -1;
 
   @Override
   public Future<?> start() {
     WebOptions options = WebOptions.fromJson(config());
+    streams = new StreamRegistry(options.replayBufferSize());
+    sessions = SessionStore.create(vertx, SessionOptions.fromJson(config()));
     EventBus bus = vertx.eventBus();
     // One consumer per address per node; the registry fans out to however many clients there are.
     MessageConsumer<LiveMetrics> metrics =
         bus.consumer(Addresses.METRICS_LIVE, message -> streams.publishMetrics(message.body()));
     MessageConsumer<PostStateChanged> transitions =
         bus.consumer(Addresses.PIPELINE_TRANSITIONS, message -> streams.publishPostState(message.body()));
+    MessageConsumer<ReportReady> reports =
+        bus.consumer(Addresses.REPORTS_READY, message -> streams.publishReport(message.body()));
     Router router = router(options);
-    return Future.join(metrics.completion(), transitions.completion())
+    return Future.join(metrics.completion(), transitions.completion(), reports.completion())
         .compose(registered -> vertx.createHttpServer(new HttpServerOptions())
             .requestHandler(router)
             .listen(options.port(), options.host()))
         .onSuccess(listening -> {
           server = listening;
           heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
+          healthTimer = new AgentHealthPoller(vertx, streams,
+              Math.min(options.requestTimeoutMs(), options.agentHealthIntervalMs()))
+              .start(options.agentHealthIntervalMs());
           LOG.info("Web listening on {}:{} (API {})", options.host(), listening.actualPort(),
               options.authRequired() ? "needs a bearer token" : "open");
         });
@@ -63,8 +81,10 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(healthTimer);
     streams.closeAll();
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(sessions::close);
   }
 
   /** The port the server listens on; meaningful once started, also when configured with port 0. */
@@ -86,18 +106,30 @@ public final class WebVerticle extends VerticleBase {
     router.get("/health/live").handler(ReadinessChecks.liveness());
     router.get("/health/ready").handler(ReadinessChecks.handler(vertx, options.readinessTimeoutMs()));
 
-    // The stream comes first: browsers' EventSource can only send the token in the query string.
+    BearerTokenHandler bootstrap = options.authRequired() ? BearerTokenHandler.create(options.bootstrapToken()) : null;
+    // The one place a pasted token is checked; a verifier of stored API tokens replaces it.
+    TokenVerifier verifier = token -> Future.succeededFuture(
+        bootstrap != null && bootstrap.accepts(token) ? Actor.BOOTSTRAP_ADMIN : null);
+    SignInRoutes signIn = SignInRoutes.mount(router, sessions, verifier, SessionOptions.fromJson(config()),
+        options.authRequired());
+
+    // The stream comes first: browsers' EventSource sends the session cookie, or else can only
+    // send a token in the query string.
     Route stream = router.get("/api/v1/stream");
     if (options.authRequired()) {
-      stream.handler(BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken()));
+      stream.handler(SessionAuthHandler.create(sessions,
+          BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken())));
     }
     stream.handler(StreamHandler.create(streams, options.maxQueuedBytes()));
 
     if (options.authRequired()) {
-      router.route("/api/v1/*").handler(BearerTokenHandler.create(options.bootstrapToken()));
+      router.route("/api/v1/*").handler(SessionAuthHandler.create(sessions, bootstrap));
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+    router.get("/api/v1/session").handler(signIn::whoAmI);
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/posts/:id/history")
+        .handler(PostHistoryHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));
