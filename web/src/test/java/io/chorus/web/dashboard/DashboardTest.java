@@ -33,7 +33,7 @@ class DashboardTest {
           assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'self'");
           assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
           assertThat(assets(response.bodyAsString()))
-              .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "dashboard.js", "dashboard.css");
+              .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "app.js", "live.js", "pages.js", "dashboard.css");
           ctx.completeNow();
         })));
   }
