@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -71,8 +70,7 @@ class DashboardBrowserTest {
           calendar: {everySeconds: 1, maxSlots: 1}
       """;
 
-  @TempDir
-  Path temp;
+  private Path overlay;
   private Vertx vertx;
   private TestDatabase database;
   private Demo demo;
@@ -84,13 +82,15 @@ class DashboardBrowserTest {
     vertx = Vertx.vertx();
     Contracts.registerCodecs(vertx);
     database = TestDatabase.createSchema(getClass());
-    Path overlay = Files.writeString(temp.resolve("browser.yaml"), OVERLAY);
+    overlay = Files.writeString(Files.createTempFile("chorus-browser", ".yaml"), OVERLAY);
     Path confDir = Path.of(System.getProperty("chorus.conf.dir"));
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("http.port", 0);
     overrides.put("simulator.port", 0);
     overrides.put("database.schema", database.schema());
     overrides.put("database.embeddedFallback", false);
+    // The machine running the tests may be busy; a slow first connection is not a failure here.
+    overrides.put("database.connectTimeoutMs", 10_000);
     overrides.put("auth.bootstrapToken", TOKEN);
     overrides.put("leader.planIntervalMs", 200);
     overrides.put("pipeline.pollIntervalMs", 50);
@@ -115,6 +115,7 @@ class DashboardBrowserTest {
     }
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     database.close();
+    Files.deleteIfExists(overlay);
   }
 
   @Test
@@ -167,7 +168,12 @@ class DashboardBrowserTest {
     wait.until(ExpectedConditions.urlToBe(base + "/signin"));
     browser.findElement(By.id("token")).sendKeys(TOKEN);
     browser.findElement(By.id("signin")).click();
-    wait.until(ExpectedConditions.urlMatches("^" + base + "/(#.*)?$"));
+    try {
+      wait.until(ExpectedConditions.urlMatches("^" + base + "/(#.*)?$"));
+    } catch (org.openqa.selenium.TimeoutException stuck) {
+      throw new AssertionError("sign-in did not lead to the dashboard; the page says: "
+          + browser.findElement(By.tagName("body")).getText(), stuck);
+    }
     wait.until(ExpectedConditions.textMatches(By.id("whoami"), java.util.regex.Pattern.compile("signed in as .+")));
   }
 

@@ -44,7 +44,8 @@ class ConfigProblemsTest {
         sse: 5
         """,
         "http.port: null is not allowed; expected an integer from 0 to 65535",
-        "sse: 5 is an integer; expected a mapping with keys heartbeatMs, maxQueuedBytes");
+        "sse: 5 is an integer; expected a mapping with keys heartbeatMs, maxQueuedBytes, replayBufferSize, "
+            + "agentHealthIntervalMs");
   }
 
   @Test
