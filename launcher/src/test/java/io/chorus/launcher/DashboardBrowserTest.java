@@ -40,7 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserTest {
   private static final String TOKEN = "browser-test-bootstrap-token";
   private static final Duration WAIT = Duration.ofSeconds(60);
-  /** The demo brand, with human approval, and a one-slot campaign on two platforms. */
+  /**
+   * The demo brand, with human approval, and a one-slot campaign on two platforms. The slot is a
+   * minute long, so a busy machine's slow first planning round does not find it already past.
+   */
   private static final String OVERLAY = """
       brands:
         - id: northwind
@@ -67,7 +70,7 @@ class DashboardBrowserTest {
           callToAction: Find it at northwind.example/autumn
           platforms: [x, linkedin]
           media: [autumn-harvest-1.jpg]
-          calendar: {everySeconds: 1, maxSlots: 1}
+          calendar: {everySeconds: 60, maxSlots: 1}
       """;
 
   private Path overlay;
@@ -91,6 +94,8 @@ class DashboardBrowserTest {
     overrides.put("database.embeddedFallback", false);
     // The machine running the tests may be busy; a slow first connection is not a failure here.
     overrides.put("database.connectTimeoutMs", 10_000);
+    overrides.put("redis.connectTimeoutMs", 5_000);
+    overrides.put("redis.commandTimeoutMs", 5_000);
     overrides.put("auth.bootstrapToken", TOKEN);
     overrides.put("leader.planIntervalMs", 200);
     overrides.put("pipeline.pollIntervalMs", 50);
@@ -150,7 +155,15 @@ class DashboardBrowserTest {
     signIn();
     browser.get(base + "/#inbox");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.review-item")));
+    WebElement item;
+    try {
+      item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.review-item")));
+    } catch (org.openqa.selenium.TimeoutException empty) {
+      Object posts = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+          "var done = arguments[0]; fetch('/api/v1/posts?limit=50').then(r => r.text()).then(done);");
+      throw new AssertionError("no post reached the inbox; the inbox says '" + browser.findElement(By.id("inbox")).getText()
+          + "' and the posts are " + posts, empty);
+    }
     String postId = item.getAttribute("data-post-id");
     item.findElement(By.cssSelector("button.approve")).click();
     wait.until(ExpectedConditions.textToBePresentInElement(item.findElement(By.cssSelector(".outcome")), "Approved"));

@@ -7,13 +7,14 @@ import io.vertx.core.json.JsonObject;
  * cookie is marked Secure (always, when Chorus is reached over https).
  *
  * @param keyPrefix prefix of the Redis keys sessions are stored under
+ * @param redisTimeoutMs how long one session read or write may take, connecting included
  */
 public record SessionOptions(
     long ttlSeconds, boolean secureCookie, String keyPrefix, String redisUri, long redisTimeoutMs) {
 
   public static final long DEFAULT_TTL_SECONDS = 28_800;
   public static final String DEFAULT_KEY_PREFIX = "chorus:session:";
-  public static final long DEFAULT_REDIS_TIMEOUT_MS = 1_000;
+  public static final long DEFAULT_REDIS_TIMEOUT_MS = 2_000;
 
   public SessionOptions {
     if (ttlSeconds <= 0) {
@@ -36,6 +37,9 @@ public record SessionOptions(
         session.getBoolean("secureCookie", false),
         session.getString("keyPrefix", DEFAULT_KEY_PREFIX),
         redis.getString("uri"),
-        redis.getLong("commandTimeoutMs", DEFAULT_REDIS_TIMEOUT_MS));
+        // The first request of a connection also connects, so it may take both times.
+        redis.containsKey("commandTimeoutMs") && redis.containsKey("connectTimeoutMs")
+            ? redis.getLong("commandTimeoutMs") + redis.getLong("connectTimeoutMs")
+            : DEFAULT_REDIS_TIMEOUT_MS);
   }
 }
