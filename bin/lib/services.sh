@@ -55,3 +55,16 @@ ensure_postgres() {
   fi
   return 1
 }
+
+# Installs Debian's Chromium and chromedriver for the dashboard's browser tests when they are
+# absent; without them (no root, no apt-get) those tests fail and say what to install.
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "chorus: installing Chromium and chromedriver with apt-get (browser tests)" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >/dev/null 2>&1 || true
+  fi
+  command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && return 0
+  echo "chorus: no Chromium/chromedriver; the browser tests will fail (apt-get install -y chromium chromium-driver)" >&2
+  return 0
+}

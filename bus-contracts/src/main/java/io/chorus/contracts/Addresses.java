@@ -81,9 +81,14 @@ public final class Addresses {
    * {@code WebhookDeliveryPage}, by action.
    */
   public static final String WEBHOOKS_MANAGE = "chorus.webhooks.manage";
+  /** One post and its history. {@code PostHistoryQuery -> PostHistory}. */
+  public static final String PIPELINE_HISTORY = "chorus.pipeline.history";
 
   /** Live counts and latencies for dashboards (publish). {@code LiveMetrics}. */
   public static final String METRICS_LIVE = "chorus.metrics.live";
+
+  /** A report is ready to read (publish). {@code ReportReady}. */
+  public static final String REPORTS_READY = "chorus.reports.ready";
 
   private Addresses() {}
 }

@@ -19,6 +19,8 @@ import io.chorus.contracts.leader.Escalation;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.contracts.pipeline.PostHistory;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostCommand;
@@ -35,6 +37,7 @@ import io.chorus.contracts.platform.PlatformEventHandled;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.Reauthorization;
+import io.chorus.contracts.reports.ReportReady;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
 import io.chorus.contracts.webhooks.WebhookDelivery;
@@ -94,7 +97,10 @@ public final class Contracts {
       new JsonRecordCodec<>(WebhookSubscription.class),
       new JsonRecordCodec<>(WebhookSubscriptionPage.class),
       new JsonRecordCodec<>(WebhookDelivery.class),
-      new JsonRecordCodec<>(WebhookDeliveryPage.class));
+      new JsonRecordCodec<>(WebhookDeliveryPage.class),
+      new JsonRecordCodec<>(PostHistoryQuery.class),
+      new JsonRecordCodec<>(PostHistory.class),
+      new JsonRecordCodec<>(ReportReady.class));
 
   private Contracts() {}
 

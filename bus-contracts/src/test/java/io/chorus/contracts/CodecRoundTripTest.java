@@ -17,12 +17,16 @@ import io.chorus.contracts.events.StoreInboundEvents;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.leader.CoordinationNotice;
+import io.chorus.contracts.metrics.BrandMetrics;
 import io.chorus.contracts.metrics.LatencySummary;
 import io.chorus.contracts.metrics.CollectRequest;
 import io.chorus.contracts.metrics.CollectResult;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.contracts.pipeline.PostEvent;
+import io.chorus.contracts.pipeline.PostHistory;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostStateChanged;
@@ -51,6 +55,7 @@ import io.chorus.contracts.webhooks.WebhookDeliveryPage;
 import io.chorus.contracts.webhooks.WebhookRequest;
 import io.chorus.contracts.webhooks.WebhookSubscription;
 import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
+import io.chorus.contracts.reports.ReportReady;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +91,7 @@ class CodecRoundTripTest {
           "t", null, 1, AT, AT, null, AT, null))),
       new PostStateChanged("p1", "b1", Platform.FACEBOOK, PostState.PUBLISHING, PostState.PUBLISHED, AT),
       new LiveMetrics(AT, Map.of("x", Map.of("PUBLISHED", 3L)), new LatencySummary(3, 10.5, 20, 30),
-          Map.of("x", Map.of("likes", 12L, "impressions", 340L))),
+          Map.of("x", 12.0), Map.of("b1", new BrandMetrics(Map.of("x", Map.of("PUBLISHED", 3L)), Map.of("x", 12.0)))),
       new CoordinationNotice("leader.elected", "node-1", "took the lead", AT),
       new HealthQuery(),
       new HealthReport("pipeline", true, false, "ok"),
@@ -123,7 +128,11 @@ class CodecRoundTripTest {
           List.of("post.published"), "CRM", "DISABLED", "410 Gone", null, null, AT, AT))),
       new WebhookDelivery("d1", "s1", "e1", "post.published", "DEAD", 8, AT, AT, 503, "503 from target", null, AT),
       new WebhookDeliveryPage(List.of(new WebhookDelivery("d1", "s1", "e1", "post.published", "SUCCEEDED", 1,
-          AT, AT, 200, null, AT, AT))));
+          AT, AT, 200, null, AT, AT))),
+      new PostHistoryQuery("p1"),
+      new PostHistory(new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.FAILED, "t", null, 3, AT, AT, null, AT,
+          "duplicate status"), List.of(new PostEvent(7, PostState.PUBLISHING, PostState.FAILED, "duplicate status", AT))),
+      new ReportReady("r1", "b1", "weekly", "Week 47", AT));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

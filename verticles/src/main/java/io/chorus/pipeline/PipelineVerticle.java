@@ -8,6 +8,7 @@ import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PostCommand;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.pipeline.VariantsQuery;
@@ -28,6 +29,8 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
@@ -54,13 +57,14 @@ public final class PipelineVerticle extends VerticleBase {
     variants = new VariantStore(pool);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
-        .compose(synced -> Future.all(
+        .compose(synced -> Future.all(List.of(
             bus.<PlanRequest>consumer(Addresses.PIPELINE_PLAN, this::plan).completion(),
             bus.<PostQuery>consumer(Addresses.PIPELINE_QUERY, this::query).completion(),
+            bus.<PostHistoryQuery>consumer(Addresses.PIPELINE_HISTORY, this::history).completion(),
             bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
             bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion(),
-            bus.<VariantsQuery>consumer(Addresses.PIPELINE_VARIANTS, this::variants).completion()));
+            bus.<VariantsQuery>consumer(Addresses.PIPELINE_VARIANTS, this::variants).completion())));
   }
 
   @Override
@@ -83,6 +87,23 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     queries.list(query).onComplete(result -> reply(message, result));
+  }
+
+  private void history(Message<PostHistoryQuery> message) {
+    UUID id = message.body() == null ? null : uuid(message.body().postId());
+    if (id == null) {
+      ChorusError.of(ErrorCode.NOT_FOUND, "there is no such post").failReply(message);
+      return;
+    }
+    queries.history(id).onComplete(result -> reply(message, result));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return value == null ? null : UUID.fromString(value);
+    } catch (IllegalArgumentException notAnId) {
+      return null;
+    }
   }
 
   private void review(Message<ReviewDecision> message) {

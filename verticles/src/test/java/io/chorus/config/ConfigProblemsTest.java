@@ -44,7 +44,8 @@ class ConfigProblemsTest {
         sse: 5
         """,
         "http.port: null is not allowed; expected an integer from 0 to 65535",
-        "sse: 5 is an integer; expected a mapping with keys heartbeatMs, maxQueuedBytes");
+        "sse: 5 is an integer; expected a mapping with keys heartbeatMs, maxQueuedBytes, replayBufferSize, "
+            + "agentHealthIntervalMs");
   }
 
   @Test
@@ -150,7 +151,7 @@ class ConfigProblemsTest {
         "http.prot: unknown key; expected one of host, port, maxBodyBytes, requestTimeoutMs, readinessTimeoutMs"
             + " (did you mean port?)",
         "htpp: unknown key; expected one of node, http, auth, database, redis, cluster, leader, pipeline, review,"
-            + " scheduling, metrics, sse, content, rateLimit, tokens, circuitBreaker, media, platforms, simulator, webhooks, brands, campaigns"
+            + " scheduling, metrics, sse, session, content, rateLimit, tokens, circuitBreaker, media, platforms, simulator, webhooks, brands, campaigns"
             + " (did you mean http?)");
   }
 

@@ -12,6 +12,9 @@ import io.chorus.contracts.content.GenerateRequest;
 import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
+import io.chorus.contracts.pipeline.PostEvent;
+import io.chorus.contracts.pipeline.PostHistory;
+import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostView;
 import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.platform.OptimizeRequest;
@@ -171,6 +174,31 @@ class ReviewFlowTest {
           assertThat(row.getString("actor")).isEqualTo("bob");
           assertThat(row.getString("action")).isEqualTo("review.reject");
           assertThat(((JsonObject) row.getJson("detail")).getString("reason")).isEqualTo("off-brand tone");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  @DisplayName("a post's history is answered on the bus: the post as it is and each change, oldest first")
+  void historyOnTheBus(Vertx vertx, VertxTestContext ctx) {
+    startHuman(vertx)
+        .compose(started -> planOnePost(vertx))
+        .compose(id -> waitUntilAwaitingApproval(vertx, id)
+            .compose(waiting -> decide(vertx, new ReviewDecision(id, false, "bob", "off-brand tone", null)))
+            .compose(rejected -> vertx.eventBus().<PostHistory>request(Addresses.PIPELINE_HISTORY,
+                new PostHistoryQuery(id)))
+            .compose(reply -> failureOf(vertx.eventBus().<PostHistory>request(Addresses.PIPELINE_HISTORY,
+                    new PostHistoryQuery("not-a-post-id")))
+                .map(missing -> {
+                  ctx.verify(() -> assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                  return reply.body();
+                })))
+        .onComplete(ctx.succeeding(history -> ctx.verify(() -> {
+          assertThat(history.post().state()).isEqualTo(PostState.REJECTED);
+          assertThat(history.events()).extracting(PostEvent::to).containsExactly(PostState.PLANNED,
+              PostState.GENERATED, PostState.OPTIMIZED, PostState.IN_REVIEW, PostState.REJECTED);
+          assertThat(history.events().get(0).from()).isNull();
+          assertThat(history.events().get(4).detail()).isEqualTo("rejected by bob: off-brand tone");
           ctx.completeNow();
         })));
   }

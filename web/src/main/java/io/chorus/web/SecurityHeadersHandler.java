@@ -19,7 +19,9 @@ final class SecurityHeadersHandler implements Handler<RoutingContext> {
     MultiMap headers = rc.response().headers();
     headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: under it browsers send "Origin: null" on same-site POSTs, which the
+    // sign-in's and the session's origin checks must be able to tell from a foreign site.
+    headers.set("Referrer-Policy", "same-origin");
     headers.set("X-Frame-Options", "DENY");
     rc.next();
   }

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
  * @param bootstrapToken the bearer token the API demands, or null for an open API
  * @param requestTimeoutMs how long an API request waits for another verticle over the bus
  * @param readinessTimeoutMs how long a readiness probe waits for each component it asks
+ * @param replayBufferSize how many recent events a node keeps for event-stream clients that resume
+ * @param agentHealthIntervalMs how often the agents' health is asked for and streamed
  */
 public record WebOptions(
     String host,
@@ -17,12 +19,16 @@ public record WebOptions(
     String bootstrapToken,
     long heartbeatMs,
     int maxQueuedBytes,
+    int replayBufferSize,
+    long agentHealthIntervalMs,
     long requestTimeoutMs,
     long readinessTimeoutMs) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
   public static final long DEFAULT_HEARTBEAT_MS = 15_000;
   public static final int DEFAULT_MAX_QUEUED_BYTES = 262_144;
+  public static final int DEFAULT_REPLAY_BUFFER_SIZE = 1_000;
+  public static final long DEFAULT_AGENT_HEALTH_INTERVAL_MS = 10_000;
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
   public static final long DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 
@@ -40,6 +46,8 @@ public record WebOptions(
     requirePositive("http.maxBodyBytes", maxBodyBytes);
     requirePositive("sse.heartbeatMs", heartbeatMs);
     requirePositive("sse.maxQueuedBytes", maxQueuedBytes);
+    requirePositive("sse.replayBufferSize", replayBufferSize);
+    requirePositive("sse.agentHealthIntervalMs", agentHealthIntervalMs);
     requirePositive("http.requestTimeoutMs", requestTimeoutMs);
     requirePositive("http.readinessTimeoutMs", readinessTimeoutMs);
   }
@@ -60,6 +68,8 @@ public record WebOptions(
         auth.getString("bootstrapToken"),
         sse.getLong("heartbeatMs", DEFAULT_HEARTBEAT_MS),
         sse.getInteger("maxQueuedBytes", DEFAULT_MAX_QUEUED_BYTES),
+        sse.getInteger("replayBufferSize", DEFAULT_REPLAY_BUFFER_SIZE),
+        sse.getLong("agentHealthIntervalMs", DEFAULT_AGENT_HEALTH_INTERVAL_MS),
         http.getLong("requestTimeoutMs", DEFAULT_REQUEST_TIMEOUT_MS),
         http.getLong("readinessTimeoutMs", DEFAULT_READINESS_TIMEOUT_MS));
   }

@@ -4,15 +4,24 @@ import io.chorus.contracts.Addresses;
 import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostStateChanged;
+import io.chorus.contracts.reports.ReportReady;
+import io.chorus.web.auth.Actor;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.media.MediaHandler;
 import io.chorus.web.posts.PostCommandHandler;
+import io.chorus.web.posts.PostHistoryHandler;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.posts.VariantsHandler;
 import io.chorus.web.problem.Problems;
+import io.chorus.web.session.SessionAuthHandler;
+import io.chorus.web.session.SessionOptions;
+import io.chorus.web.session.SessionStore;
+import io.chorus.web.session.SignInRoutes;
+import io.chorus.web.session.TokenVerifier;
+import io.chorus.web.stream.AgentHealthPoller;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
 import io.chorus.web.usage.UsageHandler;
@@ -41,27 +50,36 @@ import org.slf4j.LoggerFactory;
 public final class WebVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
 
-  private final StreamRegistry streams = new StreamRegistry();
+  private StreamRegistry streams;
+  private SessionStore sessions;
   private HttpServer server;
   private long heartbeatTimer = -1;
+  private long healthTimer = -1;
 
   @Override
   public Future<?> start() {
     WebOptions options = WebOptions.fromJson(config());
+    streams = new StreamRegistry(options.replayBufferSize());
+    sessions = SessionStore.create(vertx, SessionOptions.fromJson(config()));
     EventBus bus = vertx.eventBus();
     // One consumer per address per node; the registry fans out to however many clients there are.
     MessageConsumer<LiveMetrics> metrics =
         bus.consumer(Addresses.METRICS_LIVE, message -> streams.publishMetrics(message.body()));
     MessageConsumer<PostStateChanged> transitions =
         bus.consumer(Addresses.PIPELINE_TRANSITIONS, message -> streams.publishPostState(message.body()));
+    MessageConsumer<ReportReady> reports =
+        bus.consumer(Addresses.REPORTS_READY, message -> streams.publishReport(message.body()));
     Router router = router(options);
-    return Future.join(metrics.completion(), transitions.completion())
+    return Future.join(metrics.completion(), transitions.completion(), reports.completion())
         .compose(registered -> vertx.createHttpServer(new HttpServerOptions())
             .requestHandler(router)
             .listen(options.port(), options.host()))
         .onSuccess(listening -> {
           server = listening;
           heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
+          healthTimer = new AgentHealthPoller(vertx, streams,
+              Math.min(options.requestTimeoutMs(), options.agentHealthIntervalMs()))
+              .start(options.agentHealthIntervalMs());
           LOG.info("Web listening on {}:{} (API {})", options.host(), listening.actualPort(),
               options.authRequired() ? "needs a bearer token" : "open");
         });
@@ -70,8 +88,10 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(healthTimer);
     streams.closeAll();
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(sessions::close);
   }
 
   /** The port the server listens on; meaningful once started, also when configured with port 0. */
@@ -98,10 +118,20 @@ public final class WebVerticle extends VerticleBase {
     router.get("/media/:id").handler(media);
     router.head("/media/:id").handler(media);
 
-    // The stream comes first: browsers' EventSource can only send the token in the query string.
+
+    BearerTokenHandler bootstrap = options.authRequired() ? BearerTokenHandler.create(options.bootstrapToken()) : null;
+    // The one place a pasted token is checked; a verifier of stored API tokens replaces it.
+    TokenVerifier verifier = token -> Future.succeededFuture(
+        bootstrap != null && bootstrap.accepts(token) ? Actor.BOOTSTRAP_ADMIN : null);
+    SignInRoutes signIn = SignInRoutes.mount(router, sessions, verifier, SessionOptions.fromJson(config()),
+        options.authRequired());
+
+    // The stream comes first: browsers' EventSource sends the session cookie, or else can only
+    // send a token in the query string.
     Route stream = router.get("/api/v1/stream");
     if (options.authRequired()) {
-      stream.handler(BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken()));
+      stream.handler(SessionAuthHandler.create(sessions,
+          BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken())));
     }
     stream.handler(StreamHandler.create(streams, options.maxQueuedBytes()));
 
@@ -111,11 +141,14 @@ public final class WebVerticle extends VerticleBase {
     LOG.info("Inbound webhooks for {}", inbound.isEmpty() ? "no platform (no secrets configured)" : inbound);
 
     if (options.authRequired()) {
-      router.route("/api/v1/*").handler(BearerTokenHandler.create(options.bootstrapToken()));
+      router.route("/api/v1/*").handler(SessionAuthHandler.create(sessions, bootstrap));
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+    router.get("/api/v1/session").handler(signIn::whoAmI);
     router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/posts/:id/variants").handler(VariantsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/posts/:id/history")
+        .handler(PostHistoryHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
     router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
     router.get("/api/v1/usage").handler(UsageHandler.create(vertx.eventBus(), options.requestTimeoutMs()));

@@ -9,12 +9,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal Server-Sent Events reader over a real HTTP connection, recording what arrives. */
 public final class SseTestClient {
   /** One event as received. */
-  public record Event(long id, String name, JsonObject data) {}
+  public record Event(String id, String name, JsonObject data) {}
 
   private final HttpClient http;
   private final HttpClientResponse response;
@@ -31,10 +32,16 @@ public final class SseTestClient {
 
   /** Opens {@code path} on the verticle; the future fails unless the answer is a 200 event stream. */
   public static Future<SseTestClient> open(Vertx vertx, WebVerticle web, String path) {
+    return open(vertx, web, path, Map.of());
+  }
+
+  /** Opens {@code path} with extra request headers, such as {@code Last-Event-ID} or {@code Cookie}. */
+  public static Future<SseTestClient> open(Vertx vertx, WebVerticle web, String path, Map<String, String> headers) {
     HttpClient http = vertx.createHttpClient();
     RequestOptions request = new RequestOptions()
         .setMethod(HttpMethod.GET).setHost(WebTestSupport.HOST).setPort(web.actualPort()).setURI(path)
         .putHeader("Accept", "text/event-stream");
+    headers.forEach(request::putHeader);
     return http.request(request)
         .compose(req -> req.send())
         .compose(resp -> resp.statusCode() == 200
@@ -82,7 +89,7 @@ public final class SseTestClient {
   }
 
   private void parse(String frame) {
-    long id = -1;
+    String id = null;
     String name = "message";
     StringBuilder data = new StringBuilder();
     for (String line : frame.split("\n")) {
@@ -91,7 +98,7 @@ public final class SseTestClient {
       } else if (line.startsWith("retry:")) {
         retries.add(line.substring(6).trim());
       } else if (line.startsWith("id:")) {
-        id = Long.parseLong(line.substring(3).trim());
+        id = line.substring(3).trim();
       } else if (line.startsWith("event:")) {
         name = line.substring(6).trim();
       } else if (line.startsWith("data:")) {

@@ -22,6 +22,8 @@ class WebOptionsTest {
     assertThat(options.authRequired()).isTrue();
     assertThat(options.heartbeatMs()).isEqualTo(250);
     assertThat(options.maxQueuedBytes()).isEqualTo(4096);
+    assertThat(options.replayBufferSize()).isEqualTo(100);
+    assertThat(options.agentHealthIntervalMs()).isEqualTo(60_000);
     assertThat(options.readinessTimeoutMs()).isEqualTo(300);
   }
 
@@ -38,6 +40,8 @@ class WebOptionsTest {
     assertThat(options.maxBodyBytes()).isEqualTo(WebOptions.DEFAULT_MAX_BODY_BYTES);
     assertThat(options.heartbeatMs()).isEqualTo(WebOptions.DEFAULT_HEARTBEAT_MS);
     assertThat(options.maxQueuedBytes()).isEqualTo(WebOptions.DEFAULT_MAX_QUEUED_BYTES);
+    assertThat(options.replayBufferSize()).isEqualTo(WebOptions.DEFAULT_REPLAY_BUFFER_SIZE);
+    assertThat(options.agentHealthIntervalMs()).isEqualTo(WebOptions.DEFAULT_AGENT_HEALTH_INTERVAL_MS);
     assertThat(options.requestTimeoutMs()).isEqualTo(WebOptions.DEFAULT_REQUEST_TIMEOUT_MS);
     assertThat(options.readinessTimeoutMs()).isEqualTo(WebOptions.DEFAULT_READINESS_TIMEOUT_MS);
   }

@@ -8,11 +8,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /** Deploys the web verticle on an ephemeral port for tests, and waits for conditions without sleeping. */
 public final class WebTestSupport {
   public static final String HOST = "127.0.0.1";
+  public static final String REDIS_URI = "redis://127.0.0.1:6379";
 
   private WebTestSupport() {}
 
@@ -26,7 +28,12 @@ public final class WebTestSupport {
             .put("requestTimeoutMs", 1_000)
             .put("readinessTimeoutMs", 300))
         .put("auth", new JsonObject().put("bootstrapToken", bootstrapToken))
-        .put("sse", new JsonObject().put("heartbeatMs", heartbeatMs).put("maxQueuedBytes", maxQueuedBytes));
+        .put("sse", new JsonObject().put("heartbeatMs", heartbeatMs).put("maxQueuedBytes", maxQueuedBytes)
+            .put("replayBufferSize", 100).put("agentHealthIntervalMs", 60_000))
+        .put("redis", new JsonObject().put("uri", REDIS_URI).put("commandTimeoutMs", 1_000))
+        // Each test's sessions under keys of their own.
+        .put("session", new JsonObject().put("ttlSeconds", 600).put("secureCookie", false)
+            .put("keyPrefix", "chorus:test:" + UUID.randomUUID() + ":session:"));
   }
 
   public static JsonObject config() {

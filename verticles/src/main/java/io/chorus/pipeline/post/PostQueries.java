@@ -4,6 +4,8 @@ import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.pipeline.PostEvent;
+import io.chorus.contracts.pipeline.PostHistory;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostView;
@@ -34,6 +36,10 @@ public final class PostQueries {
       WHERE id = $1
       """;
 
+  private static final String EVENTS = """
+      SELECT id, from_state, to_state, detail, at FROM post_events WHERE post_id = $1 ORDER BY id
+      """;
+
   private final Pool pool;
 
   public PostQueries(Pool pool) {
@@ -57,6 +63,19 @@ public final class PostQueries {
     return pool.preparedQuery(ONE).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ChorusError.of(ErrorCode.NOT_FOUND, "there is no post " + id).exception())
         : Future.succeededFuture(view(rows.iterator().next())));
+  }
+
+  /** One post and its history, oldest change first; fails with NOT_FOUND when there is no such post. */
+  public Future<PostHistory> history(UUID id) {
+    return find(id).compose(post -> pool.preparedQuery(EVENTS).execute(Tuple.of(id)).map(rows -> {
+      List<PostEvent> events = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        String from = row.getString("from_state");
+        events.add(new PostEvent(row.getLong("id"), from == null ? null : PostState.valueOf(from),
+            PostState.valueOf(row.getString("to_state")), row.getString("detail"), instant(row.getOffsetDateTime("at"))));
+      }
+      return new PostHistory(post, events);
+    }));
   }
 
   private static PostView view(Row row) {

@@ -18,7 +18,7 @@ public final class Actor {
   private Actor() {}
 
   /** Records who the request was authenticated as. */
-  static void authenticated(RoutingContext rc, String actor) {
+  public static void authenticated(RoutingContext rc, String actor) {
     rc.put(KEY, actor);
   }
 

@@ -1,42 +1,37 @@
 package io.chorus.web.stream;
 
-import io.chorus.contracts.Platform;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One browser's event stream: writes Server-Sent Events frames with increasing ids, and reports
- * when the client reads too slowly to keep up.
+ * One client's event stream: writes Server-Sent Events frames, and reports when the client reads
+ * too slowly to keep up.
  */
 final class SseConnection {
   private final HttpServerResponse response;
-  private final Platform platform;
-  private long lastEventId;
+  private final StreamFilter filter;
 
-  /**
-   * @param platform the only platform whose post-state events this client wants, or null for all
-   */
-  SseConnection(HttpServerResponse response, Platform platform) {
+  SseConnection(HttpServerResponse response, StreamFilter filter) {
     this.response = response;
-    this.platform = platform;
+    this.filter = filter;
   }
 
-  /** Whether this client wants post-state events of {@code eventPlatform}. */
-  boolean wants(Platform eventPlatform) {
-    return platform == null || platform == eventPlatform;
+  StreamFilter filter() {
+    return filter;
   }
 
   /**
-   * Writes one event; {@code data} must be a single line (compact JSON is).
+   * Writes one event with its id; {@code data} must be a single line (compact JSON is).
    *
    * @return false when the client is too slow and the event was not written
    */
-  boolean send(String event, String data) {
-    lastEventId++;
-    return write("id: " + lastEventId + "\nevent: " + event + "\ndata: " + data + "\n\n");
+  boolean send(String id, String event, String data) {
+    return write("id: " + id + "\nevent: " + event + "\ndata: " + data + "\n\n");
   }
 
   /** Writes a raw frame, such as a comment or a {@code retry:} line; false when the client is too slow. */
   boolean write(String frame) {
+    // The write queue is bounded (setWriteQueueMaxSize): once it is full the client is dropped,
+    // so a reader that stalls costs at most that many bytes plus one event.
     if (response.closed() || response.ended() || response.writeQueueFull()) {
       return false;
     }

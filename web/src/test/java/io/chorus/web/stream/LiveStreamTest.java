@@ -47,7 +47,11 @@ class LiveStreamTest {
           assertThat(client.response().getHeader("Cache-Control")).isEqualTo("no-cache");
           assertThat(client.retries()).containsExactly(Long.toString(StreamHandler.RETRY_MS));
           List<Event> events = client.events("metrics");
-          assertThat(events).extracting(Event::id).containsExactly(1L, 2L);
+          assertThat(events).extracting(Event::id).allMatch(id -> id.matches("[0-9a-z]+-[0-9]+"));
+          String[] first = events.get(0).id().split("-");
+          String[] second = events.get(1).id().split("-");
+          assertThat(second[0]).as("the node's epoch").isEqualTo(first[0]);
+          assertThat(Long.parseLong(second[1])).isGreaterThan(Long.parseLong(first[1]));
           JsonObject latest = events.get(1).data();
           assertThat(latest.getJsonObject("postsByPlatformAndState").getJsonObject("x").getLong("PUBLISHED"))
               .isEqualTo(4L);
