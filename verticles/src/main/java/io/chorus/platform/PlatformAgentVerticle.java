@@ -98,7 +98,8 @@ public final class PlatformAgentVerticle extends VerticleBase {
         settings.timeoutMs());
     comments = CommentsClients.of(platform, web, settings);
     engagement = Engagement.create(vertx, config(), platform, accounts.values(), comments);
-    CollectHandler collector = new CollectHandler(platform, accounts, InsightsClients.of(platform, web, settings),
+    CollectHandler collector = new CollectHandler(platform, accounts,
+        account -> auth.accessToken(account).map(account::withAccessToken), InsightsClients.of(platform, web, settings),
         comments, this::throughBreaker, engagement.handler()::handle, findComments());
     EventBus bus = vertx.eventBus();
     return auth.start().compose(loaded -> Future.join(List.of(

@@ -38,15 +38,20 @@ public final class CollectHandler {
   private final PlatformCalls calls;
   private final Function<PlatformEvent, Future<PlatformEventHandled>> onComment;
   private final boolean findComments;
+  private final Function<PlatformAccount, Future<PlatformAccount>> withCurrentToken;
 
   /**
+   * @param withCurrentToken the account with the access token to use now (renewed tokens replace
+   *     the configured one)
    * @param onComment what the agent does with a comment found (its engagement handler)
    * @param findComments whether to look for comments at all ({@code metrics.collect.findComments})
    */
-  public CollectHandler(Platform platform, Map<String, PlatformAccount> accounts, InsightsClient insights,
+  public CollectHandler(Platform platform, Map<String, PlatformAccount> accounts,
+      Function<PlatformAccount, Future<PlatformAccount>> withCurrentToken, InsightsClient insights,
       CommentsClient comments, PlatformCalls calls, Function<PlatformEvent, Future<PlatformEventHandled>> onComment,
       boolean findComments) {
     this.platform = platform;
+    this.withCurrentToken = withCurrentToken;
     this.accounts = accounts;
     this.insights = insights;
     this.comments = comments;
@@ -111,7 +116,7 @@ public final class CollectHandler {
 
   private Future<Batch> read(PlatformAccount account, List<CollectRequest.Target> targets) {
     Map<String, Instant> posts = published(targets);
-    return calls.call(() -> insights.read(account, posts))
+    return withCurrentToken.apply(account).compose(current -> calls.call(() -> insights.read(current, posts)))
         .recover(failure -> {
           LOG.warn("insights of {} post(s) of {} not read: {}", targets.size(), account.id(),
               ChorusError.from(failure).message());
@@ -125,7 +130,7 @@ public final class CollectHandler {
     if (!findComments || grown.isEmpty()) {
       return;
     }
-    calls.call(() -> comments.comments(account, published(grown)))
+    withCurrentToken.apply(account).compose(current -> calls.call(() -> comments.comments(current, published(grown))))
         .onFailure(failure -> LOG.warn("comments of {} not read: {}", account.id(), ChorusError.from(failure).message()))
         .onSuccess(events -> events.forEach(event -> onComment.apply(event).onFailure(failure ->
             LOG.warn("comment {} on {} not handled: {}", event.externalId(), platform.id(),
