@@ -151,7 +151,7 @@ class ConfigProblemsTest {
         "http.prot: unknown key; expected one of host, port, maxBodyBytes, requestTimeoutMs, readinessTimeoutMs"
             + " (did you mean port?)",
         "htpp: unknown key; expected one of node, http, auth, database, redis, cluster, leader, pipeline, review,"
-            + " scheduling, metrics, sse, session, content, rateLimit, tokens, circuitBreaker, media, platforms, simulator, webhooks, brands, campaigns"
+            + " scheduling, metrics, sse, session, content, rateLimit, circuitBreaker, media, platforms, simulator, webhooks, brands, campaigns, tokens"
             + " (did you mean http?)");
   }
 

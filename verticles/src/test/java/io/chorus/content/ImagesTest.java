@@ -176,7 +176,7 @@ class ImagesTest {
   @DisplayName("a library file the library does not have is NOT_FOUND, and a campaign with no media and no generator is INVALID_REQUEST")
   void missingSourcesAreRefused(Vertx vertx, VertxTestContext ctx) {
     deploy(vertx, "none")
-        .compose(id -> image(vertx, null, List.of("clip.mp4"), 1).transform(missing ->
+        .compose(id -> image(vertx, null, List.of("clip.gif"), 1).transform(missing ->
             image(vertx, PROMPT, List.of(), 1).transform(nothing -> Future.succeededFuture(
                 List.of(missing.cause(), nothing.cause())))))
         .onComplete(ctx.succeeding(failures -> ctx.verify(() -> {

@@ -1,6 +1,7 @@
 package io.chorus.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.Contracts;
@@ -76,7 +77,8 @@ class ProviderFallbackTest {
       assertThat(content.text()).contains("northwind.example/autumn");
       assertThat(content.inputTokens()).isPositive();
       assertThat(content.outputTokens()).isPositive();
-      assertThat(content.cost()).isEqualTo((content.inputTokens() * 1.0 + content.outputTokens() * 5.0) / 1_000_000);
+      assertThat(content.cost()).isCloseTo((content.inputTokens() * 1.0 + content.outputTokens() * 5.0) / 1_000_000,
+          within(1e-12));
       ctx.completeNow();
     })));
   }

@@ -107,7 +107,7 @@ class UsageBudgetCacheTest {
         .onComplete(ctx.succeeding(report -> ctx.verify(() -> {
           UsageLine line = report.items().get(0);
           assertThat(line.provider()).isEqualTo("offline");
-          assertThat(line.model()).isEqualTo("offline-v1");
+          assertThat(line.model()).isEqualTo("offline-v2");
           assertThat(line.requests()).isEqualTo(1);
           assertThat(line.outputTokens()).isPositive();
           assertThat(line.cost()).isZero();
