@@ -116,6 +116,8 @@ class DemoEndToEndTest {
     // The demo accounts' quotas live in Redis for a day; a run of its own must not inherit
     // what earlier demos and test runs spent of them.
     overrides.put("rateLimit.keyPrefix", "chorus:rl:" + database.schema() + ":");
+    // Likewise cached texts: a text cached by an earlier run would be neither generated nor billed.
+    overrides.put("content.cache.keyPrefix", "chorus:content:" + database.schema() + ":");
     int expected = SLOTS * Platform.values().length;
     // Opened here, outside any verticle, so the demo's stopping verticles cannot take it along.
     Pool samples = Database.pool(vertx, DatabaseOptions.fromConfig(new JsonObject().put("database", database.databaseConfig())));

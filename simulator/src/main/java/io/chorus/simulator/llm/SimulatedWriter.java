@@ -6,7 +6,8 @@ import java.util.Random;
 
 /**
  * Writes a plausible post from a Chorus-style prompt (lines such as {@code Key messages:},
- * {@code Trends:}, {@code Hashtags:}, {@code Call to action:}); any other prompt gets a short
+ * {@code Trends:}, {@code Hashtags:}, {@code Call to action:}, and {@code Format: thread} for a
+ * longer text); any other prompt gets a short
  * generic reply. Each part is picked at random, so two posts of one campaign read differently.
  */
 public final class SimulatedWriter {
@@ -35,6 +36,8 @@ public final class SimulatedWriter {
     String trends = null;
     String hashtags = null;
     String callToAction = null;
+    String brief = null;
+    boolean thread = false;
     boolean inKeyMessages = false;
     for (String line : prompt.split("\n")) {
       String trimmed = line.trim();
@@ -46,13 +49,24 @@ public final class SimulatedWriter {
       trends = valueOf(trimmed, "Trends:", trends);
       hashtags = valueOf(trimmed, "Hashtags:", hashtags);
       callToAction = valueOf(trimmed, "Call to action:", callToAction);
+      brief = valueOf(trimmed, "Brief:", brief);
+      thread |= trimmed.startsWith("Format:") && trimmed.contains("thread");
     }
     if (keyMessages.isEmpty()) {
       String start = prompt.strip();
       return "This is a simulated reply to: " + (start.length() > 60 ? start.substring(0, 60) + "..." : start);
     }
-    StringBuilder post = new StringBuilder(OPENERS[random.nextInt(OPENERS.length)]).append(' ')
-        .append(keyMessages.get(random.nextInt(keyMessages.size()))).append('.');
+    StringBuilder post = new StringBuilder(OPENERS[random.nextInt(OPENERS.length)]).append(' ');
+    if (thread) {
+      // Asked for a thread: the brief and every key message, long enough to split into posts.
+      if (brief != null) {
+        post.append(brief).append(' ');
+      }
+      keyMessages.forEach(message -> post.append(capitalized(message)).append(". "));
+      post.setLength(post.length() - 1);
+    } else {
+      post.append(keyMessages.get(random.nextInt(keyMessages.size()))).append('.');
+    }
     if (trends != null) {
       String[] each = trends.split(";");
       post.append(' ').append(TREND_LINES[random.nextInt(TREND_LINES.length)]).append(' ')
@@ -65,6 +79,10 @@ public final class SimulatedWriter {
       post.append("\n\n").append(hashtags);
     }
     return post.toString();
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String valueOf(String line, String label, String previous) {

@@ -70,7 +70,8 @@ public final class ContentCache {
     JsonArray identity = new JsonArray()
         .add(request.brandId()).add(request.campaignId()).add(request.platform().id()).add(request.brief())
         .add(request.voice()).add(new JsonArray(request.keyMessages())).add(new JsonArray(request.hashtags()))
-        .add(new JsonArray(request.trends())).add(request.callToAction()).add(request.seed()).add(request.angle());
+        .add(new JsonArray(request.trends())).add(request.callToAction()).add(request.seed()).add(request.angle())
+        .add(request.postType() == null ? null : request.postType().id());
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.encode().getBytes(StandardCharsets.UTF_8));
       return keyPrefix + "text:" + HexFormat.of().formatHex(digest);

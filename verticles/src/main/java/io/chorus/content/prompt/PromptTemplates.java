@@ -3,6 +3,7 @@ package io.chorus.content.prompt;
 import io.chorus.content.provider.Prompt;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.content.GenerateRequest;
+import io.chorus.contracts.platform.PostType;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,6 +75,10 @@ public final class PromptTemplates {
     }
     if (request.angle() != null && !request.angle().isBlank()) {
       user.append("Angle: ").append(request.angle().strip()).append('\n');
+    }
+    if (request.postType() == PostType.THREAD) {
+      // Chorus splits the text into numbered posts at sentence ends, so it needs several posts' worth.
+      user.append("Format: thread; use the brief and every key message, one sentence each, several posts long\n");
     }
     return user.toString();
   }
