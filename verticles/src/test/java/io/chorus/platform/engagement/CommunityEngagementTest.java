@@ -79,7 +79,12 @@ class CommunityEngagementTest {
             .toList()))
         .compose(commented -> stack.deploy(new MetricsCollectorVerticle()))
         .compose(collecting -> stack.waitUntil(() -> answered(commentIds), 60_000))
-        .compose(answered -> stack.query("""
+        // The platform holds the reply a moment before the publisher records it.
+        .compose(answered -> stack.waitUntil(() -> stack.query(
+            "SELECT count(*) AS n FROM posts WHERE in_reply_to_external_id = ANY($1) AND state = 'PUBLISHED'",
+            Tuple.of(commentIds.values().toArray(String[]::new)))
+            .map(rows -> rows.iterator().next().getLong("n") == commentIds.size()), 10_000))
+        .compose(recorded -> stack.query("""
             SELECT e.platform, e.outcome, e.external_id, p.state, p.in_reply_to_external_id, p.campaign_id
             FROM platform_events e JOIN posts p ON p.id = e.post_id""", Tuple.tuple()))
         .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
