@@ -81,6 +81,11 @@ public final class Addresses {
    * {@code WebhookDeliveryPage}, by action.
    */
   public static final String WEBHOOKS_MANAGE = "chorus.webhooks.manage";
+  /**
+   * Issue, list, revoke and check API tokens. {@code TokenRequest -> ApiToken} or
+   * {@code ApiTokenPage}, by action.
+   */
+  public static final String TENANTS_TOKENS = "chorus.tenants.tokens";
   /** One post and its history. {@code PostHistoryQuery -> PostHistory}. */
   public static final String PIPELINE_HISTORY = "chorus.pipeline.history";
 

@@ -40,6 +40,9 @@ import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.reports.ReportReady;
 import io.chorus.contracts.platform.ReconcileRequest;
 import io.chorus.contracts.platform.ReconcileResult;
+import io.chorus.contracts.tenants.ApiToken;
+import io.chorus.contracts.tenants.ApiTokenPage;
+import io.chorus.contracts.tenants.TokenRequest;
 import io.chorus.contracts.webhooks.WebhookDelivery;
 import io.chorus.contracts.webhooks.WebhookDeliveryPage;
 import io.chorus.contracts.webhooks.WebhookRequest;
@@ -98,6 +101,9 @@ public final class Contracts {
       new JsonRecordCodec<>(WebhookSubscriptionPage.class),
       new JsonRecordCodec<>(WebhookDelivery.class),
       new JsonRecordCodec<>(WebhookDeliveryPage.class),
+      new JsonRecordCodec<>(TokenRequest.class),
+      new JsonRecordCodec<>(ApiToken.class),
+      new JsonRecordCodec<>(ApiTokenPage.class),
       new JsonRecordCodec<>(PostHistoryQuery.class),
       new JsonRecordCodec<>(PostHistory.class),
       new JsonRecordCodec<>(ReportReady.class));

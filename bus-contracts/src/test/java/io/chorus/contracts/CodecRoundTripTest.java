@@ -49,6 +49,10 @@ import io.chorus.contracts.platform.OptimizedContent;
 import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PostType;
 import io.chorus.contracts.platform.PublishResult;
+import io.chorus.contracts.tenants.ApiToken;
+import io.chorus.contracts.tenants.ApiTokenPage;
+import io.chorus.contracts.tenants.TokenAction;
+import io.chorus.contracts.tenants.TokenRequest;
 import io.chorus.contracts.webhooks.WebhookAction;
 import io.chorus.contracts.webhooks.WebhookDelivery;
 import io.chorus.contracts.webhooks.WebhookDeliveryPage;
@@ -129,6 +133,10 @@ class CodecRoundTripTest {
       new WebhookDelivery("d1", "s1", "e1", "post.published", "DEAD", 8, AT, AT, 503, "503 from target", null, AT),
       new WebhookDeliveryPage(List.of(new WebhookDelivery("d1", "s1", "e1", "post.published", "SUCCEEDED", 1,
           AT, AT, 200, null, AT, AT))),
+      new TokenRequest(TokenAction.ISSUE, null, null, "CRM sync", "partner", "b1", "token:admin"),
+      TokenRequest.authenticate("chorus_secret"),
+      new ApiToken("t1", "CRM sync", "partner", "b1", "chorus_secret", "token:admin", AT, null, null),
+      new ApiTokenPage(List.of(new ApiToken("t1", "ops", "admin", null, null, "bootstrap", AT, AT, AT))),
       new PostHistoryQuery("p1"),
       new PostHistory(new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.FAILED, "t", null, 3, AT, AT, null, AT,
           "duplicate status"), List.of(new PostEvent(7, PostState.PUBLISHING, PostState.FAILED, "duplicate status", AT))),

@@ -128,7 +128,7 @@ class DashboardBrowserTest {
   void signsIn() {
     signIn();
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(ExpectedConditions.textToBe(By.id("whoami"), "signed in as bootstrap-admin"));
+    wait.until(ExpectedConditions.textToBe(By.id("whoami"), "signed in as token:bootstrap"));
     Cookie session = browser.manage().getCookieNamed("chorus_session");
     assertThat(session).isNotNull();
     assertThat(session.isHttpOnly()).isTrue();

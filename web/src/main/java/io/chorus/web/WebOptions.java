@@ -1,12 +1,17 @@
 package io.chorus.web;
 
+import io.chorus.ratelimit.Quota;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What the web verticle needs from the Chorus configuration: where to listen, how much to
  * accept, who may call the API, and how Server-Sent Events and bus requests behave.
  *
- * @param bootstrapToken the bearer token the API demands, or null for an open API
+ * @param authRequired whether API requests must carry an API token (or a session); false opens the
+ *     API to anyone who can reach it, which only a local demo or test should do
+ * @param tokenQuota how many requests each API token may make, across the cluster
  * @param requestTimeoutMs how long an API request waits for another verticle over the bus
  * @param readinessTimeoutMs how long a readiness probe waits for each component it asks
  * @param replayBufferSize how many recent events a node keeps for event-stream clients that resume
@@ -16,7 +21,8 @@ public record WebOptions(
     String host,
     int port,
     int maxBodyBytes,
-    String bootstrapToken,
+    boolean authRequired,
+    Quota tokenQuota,
     long heartbeatMs,
     int maxQueuedBytes,
     int replayBufferSize,
@@ -25,6 +31,7 @@ public record WebOptions(
     long readinessTimeoutMs) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
+  public static final Quota DEFAULT_TOKEN_QUOTA = new Quota(600, Duration.ofMinutes(1));
   public static final long DEFAULT_HEARTBEAT_MS = 15_000;
   public static final int DEFAULT_MAX_QUEUED_BYTES = 262_144;
   public static final int DEFAULT_REPLAY_BUFFER_SIZE = 1_000;
@@ -39,10 +46,7 @@ public record WebOptions(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("http.port must be 0..65535, was " + port);
     }
-    if (bootstrapToken != null && bootstrapToken.isBlank()) {
-      // An empty token would be easy to guess; leave the key unset to run an open API instead.
-      throw new IllegalArgumentException("auth.bootstrapToken must not be blank; unset it to open the API");
-    }
+    Objects.requireNonNull(tokenQuota, "auth.rateLimit");
     requirePositive("http.maxBodyBytes", maxBodyBytes);
     requirePositive("sse.heartbeatMs", heartbeatMs);
     requirePositive("sse.maxQueuedBytes", maxQueuedBytes);
@@ -65,7 +69,8 @@ public record WebOptions(
         http.getString("host"),
         port,
         http.getInteger("maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
-        auth.getString("bootstrapToken"),
+        auth.getBoolean("required", true),
+        tokenQuota(auth.getJsonObject("rateLimit")),
         sse.getLong("heartbeatMs", DEFAULT_HEARTBEAT_MS),
         sse.getInteger("maxQueuedBytes", DEFAULT_MAX_QUEUED_BYTES),
         sse.getInteger("replayBufferSize", DEFAULT_REPLAY_BUFFER_SIZE),
@@ -74,9 +79,15 @@ public record WebOptions(
         http.getLong("readinessTimeoutMs", DEFAULT_READINESS_TIMEOUT_MS));
   }
 
-  /** Whether API requests must carry the bootstrap token. */
-  public boolean authRequired() {
-    return bootstrapToken != null;
+  private static Quota tokenQuota(JsonObject rateLimit) {
+    if (rateLimit == null) {
+      return DEFAULT_TOKEN_QUOTA;
+    }
+    try {
+      return Quota.fromJson(rateLimit);
+    } catch (IllegalArgumentException | ClassCastException bad) {
+      throw new IllegalArgumentException("auth.rateLimit: " + bad.getMessage(), bad);
+    }
   }
 
   private static JsonObject section(JsonObject config, String key) {

@@ -5,11 +5,16 @@ import io.chorus.contracts.metrics.LiveMetrics;
 import io.chorus.contracts.pipeline.PostAction;
 import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.contracts.reports.ReportReady;
-import io.chorus.web.auth.Actor;
+import io.chorus.ratelimit.RateLimiter;
+import io.chorus.ratelimit.RateLimiterOptions;
+import io.chorus.web.auth.Access;
 import io.chorus.web.auth.BearerTokenHandler;
+import io.chorus.web.auth.Permission;
+import io.chorus.web.auth.TokenRateLimitHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.media.MediaHandler;
+import io.chorus.web.posts.PostBrandGuard;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostHistoryHandler;
 import io.chorus.web.posts.PostsHandler;
@@ -20,10 +25,10 @@ import io.chorus.web.session.SessionAuthHandler;
 import io.chorus.web.session.SessionOptions;
 import io.chorus.web.session.SessionStore;
 import io.chorus.web.session.SignInRoutes;
-import io.chorus.web.session.TokenVerifier;
 import io.chorus.web.stream.AgentHealthPoller;
 import io.chorus.web.stream.StreamHandler;
 import io.chorus.web.stream.StreamRegistry;
+import io.chorus.web.tokens.TokensApi;
 import io.chorus.web.usage.UsageHandler;
 import io.chorus.web.webhooks.WebhooksApi;
 import io.chorus.web.webhooks.inbound.InboundWebhookOptions;
@@ -52,6 +57,7 @@ public final class WebVerticle extends VerticleBase {
 
   private StreamRegistry streams;
   private SessionStore sessions;
+  private RateLimiter limiter;
   private HttpServer server;
   private long heartbeatTimer = -1;
   private long healthTimer = -1;
@@ -61,6 +67,7 @@ public final class WebVerticle extends VerticleBase {
     WebOptions options = WebOptions.fromJson(config());
     streams = new StreamRegistry(options.replayBufferSize());
     sessions = SessionStore.create(vertx, SessionOptions.fromJson(config()));
+    limiter = RateLimiter.create(vertx, RateLimiterOptions.fromConfig(config()));
     EventBus bus = vertx.eventBus();
     // One consumer per address per node; the registry fans out to however many clients there are.
     MessageConsumer<LiveMetrics> metrics =
@@ -81,7 +88,7 @@ public final class WebVerticle extends VerticleBase {
               Math.min(options.requestTimeoutMs(), options.agentHealthIntervalMs()))
               .start(options.agentHealthIntervalMs());
           LOG.info("Web listening on {}:{} (API {})", options.host(), listening.actualPort(),
-              options.authRequired() ? "needs a bearer token" : "open");
+              options.authRequired() ? "needs an API token" : "open to anyone: auth.required is false");
         });
   }
 
@@ -91,7 +98,7 @@ public final class WebVerticle extends VerticleBase {
     vertx.cancelTimer(healthTimer);
     streams.closeAll();
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-    return closed.eventually(sessions::close);
+    return closed.eventually(sessions::close).eventually(limiter::close);
   }
 
   /** The port the server listens on; meaningful once started, also when configured with port 0. */
@@ -119,45 +126,52 @@ public final class WebVerticle extends VerticleBase {
     router.head("/media/:id").handler(media);
 
 
-    BearerTokenHandler bootstrap = options.authRequired() ? BearerTokenHandler.create(options.bootstrapToken()) : null;
-    // The one place a pasted token is checked; a verifier of stored API tokens replaces it.
-    TokenVerifier verifier = token -> Future.succeededFuture(
-        bootstrap != null && bootstrap.accepts(token) ? Actor.BOOTSTRAP_ADMIN : null);
-    SignInRoutes signIn = SignInRoutes.mount(router, sessions, verifier, SessionOptions.fromJson(config()),
-        options.authRequired());
+    EventBus bus = vertx.eventBus();
+    long timeoutMs = options.requestTimeoutMs();
+    BearerTokenHandler bearer = BearerTokenHandler.create(bus, timeoutMs);
+    SignInRoutes signIn = SignInRoutes.mount(router, sessions, bearer::principalFor,
+        SessionOptions.fromJson(config()), options.authRequired());
+    TokenRateLimitHandler rateLimit = new TokenRateLimitHandler(limiter, options.tokenQuota());
 
     // The stream comes first: browsers' EventSource sends the session cookie, or else can only
     // send a token in the query string.
     Route stream = router.get("/api/v1/stream");
     if (options.authRequired()) {
-      stream.handler(SessionAuthHandler.create(sessions,
-          BearerTokenHandler.createAcceptingQueryToken(options.bootstrapToken())));
+      stream.handler(SessionAuthHandler.create(sessions, BearerTokenHandler.createAcceptingQueryToken(bus, timeoutMs)))
+          .handler(rateLimit);
     }
-    stream.handler(StreamHandler.create(streams, options.maxQueuedBytes()));
+    stream.handler(Access.require(Permission.READ)).handler(StreamHandler.create(streams, options.maxQueuedBytes()));
 
     // Platforms prove themselves with signatures, not bearer tokens.
-    List<String> inbound = InboundWebhooks.mount(router, vertx.eventBus(), InboundWebhookOptions.fromJson(config()),
-        options.requestTimeoutMs());
+    List<String> inbound = InboundWebhooks.mount(router, bus, InboundWebhookOptions.fromJson(config()), timeoutMs);
     LOG.info("Inbound webhooks for {}", inbound.isEmpty() ? "no platform (no secrets configured)" : inbound);
 
     if (options.authRequired()) {
-      router.route("/api/v1/*").handler(SessionAuthHandler.create(sessions, bootstrap));
+      router.route("/api/v1/*").handler(SessionAuthHandler.create(sessions, bearer)).handler(rateLimit);
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
     router.get("/api/v1/session").handler(signIn::whoAmI);
-    router.get("/api/v1/posts").handler(PostsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
-    router.get("/api/v1/posts/:id/variants").handler(VariantsHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
-    router.get("/api/v1/posts/:id/history")
-        .handler(PostHistoryHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
-    router.post("/api/v1/posts/:id/approve").handler(ReviewHandler.approve(vertx.eventBus(), options.requestTimeoutMs()));
-    router.post("/api/v1/posts/:id/reject").handler(ReviewHandler.reject(vertx.eventBus(), options.requestTimeoutMs()));
-    router.get("/api/v1/usage").handler(UsageHandler.create(vertx.eventBus(), options.requestTimeoutMs()));
-    router.get("/api/v1/dead-letters").handler(PostsHandler.deadLetters(vertx.eventBus(), options.requestTimeoutMs()));
+    router.get("/api/v1/posts").handler(Access.require(Permission.READ)).handler(PostsHandler.create(bus, timeoutMs));
+    // Every route about one post first checks the caller may see the post's brand.
+    router.route("/api/v1/posts/:id/*").handler(PostBrandGuard.create(bus, timeoutMs));
+    router.get("/api/v1/posts/:id/variants").handler(Access.require(Permission.READ))
+        .handler(VariantsHandler.create(bus, timeoutMs));
+    router.get("/api/v1/posts/:id/history").handler(Access.require(Permission.READ))
+        .handler(PostHistoryHandler.create(bus, timeoutMs));
+    router.post("/api/v1/posts/:id/approve").handler(Access.require(Permission.POSTS_REVIEW))
+        .handler(ReviewHandler.approve(bus, timeoutMs));
+    router.post("/api/v1/posts/:id/reject").handler(Access.require(Permission.POSTS_REVIEW))
+        .handler(ReviewHandler.reject(bus, timeoutMs));
     for (PostAction action : PostAction.values()) {
       router.post("/api/v1/posts/:id/" + action.name().toLowerCase(Locale.ROOT))
-          .handler(PostCommandHandler.create(vertx.eventBus(), action, options.requestTimeoutMs()));
+          .handler(Access.require(Permission.POSTS_WRITE))
+          .handler(PostCommandHandler.create(bus, action, timeoutMs));
     }
-    WebhooksApi.mount(router, vertx.eventBus(), options.requestTimeoutMs());
+    router.get("/api/v1/usage").handler(Access.require(Permission.READ)).handler(UsageHandler.create(bus, timeoutMs));
+    router.get("/api/v1/dead-letters").handler(Access.require(Permission.READ))
+        .handler(PostsHandler.deadLetters(bus, timeoutMs));
+    WebhooksApi.mount(router, bus, timeoutMs);
+    TokensApi.mount(router, bus, timeoutMs);
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);

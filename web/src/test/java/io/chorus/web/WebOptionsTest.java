@@ -18,7 +18,6 @@ class WebOptionsTest {
     assertThat(options.host()).isEqualTo(WebTestSupport.HOST);
     assertThat(options.port()).isZero();
     assertThat(options.maxBodyBytes()).isEqualTo(1024);
-    assertThat(options.bootstrapToken()).isEqualTo("t0ken");
     assertThat(options.authRequired()).isTrue();
     assertThat(options.heartbeatMs()).isEqualTo(250);
     assertThat(options.maxQueuedBytes()).isEqualTo(4096);
@@ -28,7 +27,7 @@ class WebOptionsTest {
   }
 
   @Test
-  @DisplayName("falls back to the defaults for keys left out, and leaves the API open without a token")
+  @DisplayName("falls back to the defaults for keys left out, demanding tokens unless told not to")
   void usesDefaults() {
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("host", WebTestSupport.HOST).put("port", 0))
@@ -36,7 +35,8 @@ class WebOptionsTest {
 
     WebOptions options = WebOptions.fromJson(config);
 
-    assertThat(options.authRequired()).isFalse();
+    assertThat(options.authRequired()).isTrue();
+    assertThat(options.tokenQuota()).isEqualTo(WebOptions.DEFAULT_TOKEN_QUOTA);
     assertThat(options.maxBodyBytes()).isEqualTo(WebOptions.DEFAULT_MAX_BODY_BYTES);
     assertThat(options.heartbeatMs()).isEqualTo(WebOptions.DEFAULT_HEARTBEAT_MS);
     assertThat(options.maxQueuedBytes()).isEqualTo(WebOptions.DEFAULT_MAX_QUEUED_BYTES);
@@ -47,10 +47,11 @@ class WebOptionsTest {
   }
 
   @Test
-  @DisplayName("refuses a blank token and a missing port, naming the key")
+  @DisplayName("refuses a token quota without its period and a missing port, naming the key")
   void refusesBadValues() {
-    assertThatThrownBy(() -> WebOptions.fromJson(WebTestSupport.config(" ", 250, 4096)))
-        .hasMessageContaining("auth.bootstrapToken");
+    JsonObject noPeriod = WebTestSupport.config("t0ken", 250, 4096);
+    noPeriod.getJsonObject("auth").put("rateLimit", new JsonObject().put("requests", 10));
+    assertThatThrownBy(() -> WebOptions.fromJson(noPeriod)).hasMessageContaining("auth.rateLimit");
     assertThatThrownBy(() -> WebOptions.fromJson(new JsonObject().put("http", new JsonObject().put("host", "::"))))
         .hasMessageContaining("http.port");
   }

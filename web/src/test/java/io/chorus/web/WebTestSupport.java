@@ -1,6 +1,10 @@
 package io.chorus.web;
 
 import io.chorus.contracts.Contracts;
+import io.chorus.storage.Database;
+import io.chorus.storage.DatabaseOptions;
+import io.chorus.tenants.tokens.ApiTokensVerticle;
+import io.chorus.testkit.TestDatabase;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -16,6 +20,8 @@ public final class WebTestSupport {
   public static final String HOST = "127.0.0.1";
   public static final String REDIS_URI = "redis://127.0.0.1:6379";
 
+  private static JsonObject tokenSchema;
+
   private WebTestSupport() {}
 
   /** A whole-config stand-in with the sections the web verticle reads; short timeouts keep tests quick. */
@@ -27,7 +33,9 @@ public final class WebTestSupport {
             .put("maxBodyBytes", 1024)
             .put("requestTimeoutMs", 1_000)
             .put("readinessTimeoutMs", 300))
-        .put("auth", new JsonObject().put("bootstrapToken", bootstrapToken))
+        // With no token the API is open, as most tests of one handler want it.
+        .put("auth", new JsonObject().put("bootstrapToken", bootstrapToken).put("required", bootstrapToken != null))
+        .put("rateLimit", new JsonObject().put("keyPrefix", "chorus:test:" + UUID.randomUUID() + ":rl:"))
         .put("sse", new JsonObject().put("heartbeatMs", heartbeatMs).put("maxQueuedBytes", maxQueuedBytes)
             .put("replayBufferSize", 100).put("agentHealthIntervalMs", 60_000))
         .put("redis", new JsonObject().put("uri", REDIS_URI).put("commandTimeoutMs", 1_000))
@@ -40,11 +48,37 @@ public final class WebTestSupport {
     return config(null, 60_000, 262_144);
   }
 
-  /** Registers the codecs, then deploys a web verticle with this config. */
+  /**
+   * Registers the codecs, then deploys a web verticle with this config. When the config demands
+   * tokens, the API token service comes first, on a schema of the test JVM's own (unless the config
+   * names a database), holding the config's bootstrap token.
+   */
   public static Future<WebVerticle> deploy(Vertx vertx, JsonObject config) {
     Contracts.registerCodecs(vertx);
+    Future<?> tokens = config.getJsonObject("auth").getBoolean("required", true)
+        ? deployTokenService(vertx, config)
+        : Future.succeededFuture();
     WebVerticle verticle = new WebVerticle();
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).map(id -> verticle);
+    return tokens.compose(ready -> vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)))
+        .map(id -> verticle);
+  }
+
+  /** Deploys the API token service with this config, first giving it a migrated schema if it names none. */
+  public static Future<String> deployTokenService(Vertx vertx, JsonObject config) {
+    Future<JsonObject> database = config.containsKey("database")
+        ? Future.succeededFuture(config.getJsonObject("database"))
+        : vertx.executeBlocking(WebTestSupport::tokenSchema);
+    return database.compose(section -> {
+      config.put("database", section);
+      return Database.migrate(vertx, DatabaseOptions.fromConfig(config));
+    }).compose(migrated -> vertx.deployVerticle(new ApiTokensVerticle(), new DeploymentOptions().setConfig(config)));
+  }
+
+  private static synchronized JsonObject tokenSchema() {
+    if (tokenSchema == null) {
+      tokenSchema = TestDatabase.createSchema(WebTestSupport.class).databaseConfig().put("connectTimeoutMs", 10_000);
+    }
+    return tokenSchema.copy();
   }
 
   public static WebClient client(Vertx vertx, WebVerticle web) {

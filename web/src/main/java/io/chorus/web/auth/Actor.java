@@ -4,12 +4,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Who made an API request, as review decisions and the audit log name them. Authentication
- * handlers set it; until users and tokens of their own exist, the bootstrap token is the only
- * principal, and an open API's callers are anonymous.
+ * handlers set it through {@link Principal#authenticated}; an open API's callers are anonymous.
  */
 public final class Actor {
-  /** Whoever presents the configured bootstrap token. */
-  public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
   /** Callers of an API that asks for no token. */
   public static final String ANONYMOUS = "anonymous";
 

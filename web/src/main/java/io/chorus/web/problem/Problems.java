@@ -42,8 +42,17 @@ public final class Problems {
     return fromError(ChorusError.from(failure));
   }
 
-  /** The problem a Chorus error amounts to; internal errors are logged, not described. */
+  /**
+   * The problem a Chorus error amounts to; internal errors are logged, not described. Services name
+   * the field at fault of an invalid request as {@code field: why}; that becomes a field error.
+   */
   public static Problem fromError(ChorusError error) {
+    int colon = error.message() == null ? -1 : error.message().indexOf(": ");
+    if (error.code() == ErrorCode.INVALID_REQUEST && colon > 0
+        && error.message().substring(0, colon).matches("[A-Za-z][A-Za-z0-9.\\[\\]]*")) {
+      return Problem.invalidRequest(List.of(
+          new FieldError(error.message().substring(0, colon), error.message().substring(colon + 2))));
+    }
     int status = statusOf(error.code());
     String detail = error.message();
     if (status == 500) {

@@ -1,9 +1,10 @@
 package io.chorus.web.session;
 
+import io.chorus.web.auth.Principal;
 import java.time.Instant;
 
 /**
- * A signed-in browser: who it acts as, and the token its unsafe requests must echo in
+ * A signed-in browser: whom it acts as (the principal of the token it signed in with), and the token its unsafe requests must echo in
  * {@code X-CSRF-Token}.
  */
-public record Session(String id, String actor, String csrfToken, Instant createdAt) {}
+public record Session(String id, Principal principal, String csrfToken, Instant createdAt) {}

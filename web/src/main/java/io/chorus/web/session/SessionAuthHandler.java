@@ -1,6 +1,6 @@
 package io.chorus.web.session;
 
-import io.chorus.web.auth.Actor;
+import io.chorus.web.auth.Principal;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.ProblemTypes;
 import io.chorus.web.problem.Problems;
@@ -52,7 +52,7 @@ public final class SessionAuthHandler implements Handler<RoutingContext> {
                 + CsrfCheck.HEADER + " header with the value of the " + SessionCookies.CSRF + " cookie."));
       } else {
         rc.put(SESSION_KEY, found.result());
-        Actor.authenticated(rc, found.result().actor());
+        Principal.authenticated(rc, found.result().principal());
         rc.next();
       }
     });

@@ -1,5 +1,6 @@
 package io.chorus.web.session;
 
+import io.chorus.web.auth.Principal;
 import io.chorus.web.session.impl.RedisSessionStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +14,7 @@ public interface SessionStore {
   }
 
   /** Starts a session for {@code actor}, with a fresh random id and CSRF token. */
-  Future<Session> create(String actor);
+  Future<Session> create(Principal principal);
 
   /** The session with this id, or null when there is none (unknown, expired or signed out). */
   Future<Session> find(String id);

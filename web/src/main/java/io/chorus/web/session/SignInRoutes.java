@@ -1,6 +1,6 @@
 package io.chorus.web.session;
 
-import io.chorus.web.auth.Actor;
+import io.chorus.web.auth.Principal;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.ProblemTypes;
 import io.chorus.web.problem.Problems;
@@ -52,8 +52,11 @@ public final class SignInRoutes {
   /** {@code GET /api/v1/session}: who the caller is authenticated as, and how. */
   public void whoAmI(RoutingContext rc) {
     Session session = rc.get(SessionAuthHandler.SESSION_KEY);
+    Principal principal = Principal.of(rc);
     JsonObject body = new JsonObject()
-        .put("actor", Actor.of(rc))
+        .put("actor", principal.actor())
+        .put("role", principal.role().id())
+        .put("brandId", principal.brandId())
         .put("authRequired", authRequired)
         .put("via", session != null ? "session" : authRequired ? "bearer" : "open");
     rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
@@ -69,8 +72,8 @@ public final class SignInRoutes {
       page(rc, 400, "Paste an API token to sign in.");
       return;
     }
-    verifier.actorFor(token.trim())
-        .compose(actor -> actor == null ? Future.succeededFuture(null) : sessions.create(actor))
+    verifier.principalFor(token.trim())
+        .compose(principal -> principal == null ? Future.succeededFuture(null) : sessions.create(principal))
         .onComplete(created -> {
           if (created.failed()) {
             LOG.warn("Sign-in failed: {}", created.cause().getMessage());

@@ -1,6 +1,7 @@
 package io.chorus.web.stream;
 
 import io.chorus.contracts.Platform;
+import io.chorus.web.auth.Access;
 import io.chorus.web.problem.FieldError;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
@@ -53,6 +54,11 @@ public final class StreamHandler implements Handler<RoutingContext> {
     }
     if (!errors.isEmpty()) {
       Problems.send(rc, Problem.invalidRequest(errors));
+      return;
+    }
+    // A caller bound to a brand sees that brand's events only, whatever it asked for.
+    brand = Access.listedBrand(rc, brand);
+    if (brand == Access.REFUSED) {
       return;
     }
     HttpServerResponse response = rc.response()

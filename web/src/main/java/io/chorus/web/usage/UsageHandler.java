@@ -3,7 +3,9 @@ package io.chorus.web.usage;
 import io.chorus.contracts.Addresses;
 import io.chorus.contracts.JsonRecordCodec;
 import io.chorus.contracts.content.UsageLine;
+import io.chorus.contracts.content.UsageQuery;
 import io.chorus.contracts.content.UsageReport;
+import io.chorus.web.auth.Access;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
 import io.vertx.core.Handler;
@@ -39,7 +41,12 @@ public final class UsageHandler implements Handler<RoutingContext> {
       Problems.send(rc, Problem.invalidRequest(params.errors()));
       return;
     }
-    bus.<UsageReport>request(Addresses.CONTENT_USAGE, params.query(), delivery)
+    String brand = Access.listedBrand(rc, params.query().brandId());
+    if (brand == Access.REFUSED) {
+      return;
+    }
+    UsageQuery query = new UsageQuery(brand, params.query().from(), params.query().to());
+    bus.<UsageReport>request(Addresses.CONTENT_USAGE, query, delivery)
         .onSuccess(reply -> rc.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
             .end(toJson(reply.body().items()).encode()))

@@ -1,13 +1,14 @@
 package io.chorus.web.webhooks;
 
-import io.chorus.web.auth.Actor;
+import io.chorus.web.auth.Access;
+import io.chorus.web.auth.Principal;
 import io.chorus.web.problem.Problem;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Which brand's webhooks a caller may manage: the one place the webhook API decides it. Today the
- * API knows one principal, the bootstrap administrator (or anonymous callers of an open API), who
- * may act for any brand; a token bound to a brand will narrow {@link #scope} to that brand.
+ * Which brand's webhooks a caller may manage: the one place the webhook API decides it. A caller
+ * for every brand acts for the brand it names (or all of them); a caller bound to a brand acts for
+ * that brand only, and another brand's subscriptions are "not found" to it.
  */
 final class WebhookAccess {
   private WebhookAccess() {}
@@ -15,16 +16,18 @@ final class WebhookAccess {
   /**
    * The brand a request acts for: the brand it names, or null for every brand the caller may see.
    *
-   * @param refusal a 403 problem when the caller may not act for the brand named, else null
+   * @param refusal a 404 problem when the caller may not act for the brand named, else null
    */
   record Scope(String brandId, Problem refusal) {}
 
   static Scope scope(RoutingContext rc, String requestedBrand) {
-    String actor = Actor.of(rc);
-    if (Actor.BOOTSTRAP_ADMIN.equals(actor) || Actor.ANONYMOUS.equals(actor)) {
+    Principal principal = Principal.of(rc);
+    if (principal.allBrands()) {
       return new Scope(requestedBrand, null);
     }
-    return new Scope(null, Problem.of("urn:chorus:problem:forbidden", "Forbidden", 403,
-        "This caller may not manage webhooks."));
+    if (requestedBrand == null || principal.mayAccess(requestedBrand)) {
+      return new Scope(principal.brandId(), null);
+    }
+    return new Scope(null, Access.notFound());
   }
 }

@@ -1,13 +1,13 @@
 package io.chorus.web.webhooks;
 
 import io.chorus.contracts.Addresses;
-import io.chorus.contracts.ChorusError;
-import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.JsonRecordCodec;
 import io.chorus.contracts.webhooks.WebhookAction;
 import io.chorus.contracts.webhooks.WebhookEventType;
 import io.chorus.contracts.webhooks.WebhookRequest;
+import io.chorus.web.auth.Access;
 import io.chorus.web.auth.Actor;
+import io.chorus.web.auth.Permission;
 import io.chorus.web.problem.FieldError;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
@@ -42,6 +42,8 @@ public final class WebhooksApi {
   /** Mounts the routes; authentication and body parsing of {@code /api/v1/*} come before them. */
   public static void mount(Router router, EventBus bus, long requestTimeoutMs) {
     WebhooksApi api = new WebhooksApi(bus, requestTimeoutMs);
+    router.route(BASE).handler(Access.require(Permission.WEBHOOKS_MANAGE));
+    router.route(BASE + "/*").handler(Access.require(Permission.WEBHOOKS_MANAGE));
     router.post(BASE).handler(api::create);
     router.get(BASE).handler(rc -> api.ask(rc, WebhookAction.LIST, 200));
     router.get(BASE + "/:id").handler(rc -> api.ask(rc, WebhookAction.GET, 200));
@@ -84,7 +86,7 @@ public final class WebhooksApi {
           rc.response().setStatusCode(201).putHeader("location", BASE + "/" + created.getString("id"));
           json(rc, 201, created);
         })
-        .onFailure(failure -> Problems.send(rc, problem(failure)));
+        .onFailure(failure -> Problems.send(rc, Problems.fromFailure(failure)));
   }
 
   private void deliveries(RoutingContext rc) {
@@ -129,19 +131,7 @@ public final class WebhooksApi {
             json(rc, status, JsonRecordCodec.toJsonObject(reply.body()));
           }
         })
-        .onFailure(failure -> Problems.send(rc, problem(failure)));
-  }
-
-  /** The problem a refusal amounts to; the service names the field at fault as {@code field: why}. */
-  private static Problem problem(Throwable failure) {
-    ChorusError error = ChorusError.from(failure);
-    int colon = error.message() == null ? -1 : error.message().indexOf(": ");
-    if (error.code() == ErrorCode.INVALID_REQUEST && colon > 0
-        && error.message().substring(0, colon).matches("[A-Za-z]+")) {
-      return Problem.invalidRequest(List.of(
-          new FieldError(error.message().substring(0, colon), error.message().substring(colon + 2))));
-    }
-    return Problems.fromFailure(failure);
+        .onFailure(failure -> Problems.send(rc, Problems.fromFailure(failure)));
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {

@@ -70,7 +70,7 @@ class PostCommandsApiTest {
           assertThat(response.statusCode()).isEqualTo(200);
           assertThat(response.bodyAsJsonObject().getString("state")).isEqualTo("CANCELLED");
           assertThat(commands).containsExactly(
-              new PostCommand("post-1", PostAction.CANCEL, "bootstrap-admin", null, null));
+              new PostCommand("post-1", PostAction.CANCEL, "token:bootstrap", null, null));
           ctx.completeNow();
         })));
   }

@@ -81,7 +81,7 @@ class PostReviewApiTest {
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(200);
           assertThat(decisions).containsExactly(
-              new ReviewDecision("post-1", false, "bootstrap-admin", "off-brand tone", null));
+              new ReviewDecision("post-1", false, "token:bootstrap", "off-brand tone", null));
           assertThat(response.bodyAsJsonObject().getString("state")).isEqualTo("REJECTED");
           assertThat(response.bodyAsJsonObject().getString("lastError")).isEqualTo("off-brand tone");
           ctx.completeNow();

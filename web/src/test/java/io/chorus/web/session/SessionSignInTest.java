@@ -95,7 +95,7 @@ class SessionSignInTest {
                 .map(stream -> me)))
         .onComplete(ctx.succeeding(me -> ctx.verify(() -> {
           assertThat(me.statusCode()).isEqualTo(200);
-          assertThat(me.bodyAsJsonObject().getString("actor")).isEqualTo("bootstrap-admin");
+          assertThat(me.bodyAsJsonObject().getString("actor")).isEqualTo("token:bootstrap");
           assertThat(me.bodyAsJsonObject().getString("via")).isEqualTo("session");
           ctx.completeNow();
         })));

@@ -66,7 +66,8 @@ public final class WebhookFixture {
 
   public Future<WebClient> deployWeb(Vertx vertx) {
     web = new WebVerticle();
-    return vertx.deployVerticle(web, new DeploymentOptions().setConfig(config))
+    return WebTestSupport.deployTokenService(vertx, config)
+        .compose(tokens -> vertx.deployVerticle(web, new DeploymentOptions().setConfig(config)))
         .map(id -> WebTestSupport.client(vertx, web));
   }
 

@@ -3,6 +3,8 @@ package io.chorus.web.session.impl;
 import io.chorus.web.session.Session;
 import io.chorus.web.session.SessionOptions;
 import io.chorus.web.session.SessionStore;
+import io.chorus.web.auth.Principal;
+import io.chorus.web.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -31,8 +33,8 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   @Override
-  public Future<Session> create(String actor) {
-    Session session = new Session(randomToken(), actor, randomToken(), Instant.now());
+  public Future<Session> create(Principal principal) {
+    Session session = new Session(randomToken(), principal, randomToken(), Instant.now());
     return send(Request.cmd(Command.SET).arg(key(session.id())).arg(toJson(session).encode())
         .arg("EX").arg(options.ttlSeconds()))
         .map(ok -> session);
@@ -70,12 +72,19 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private static JsonObject toJson(Session session) {
-    return new JsonObject().put("actor", session.actor()).put("csrf", session.csrfToken())
+    return new JsonObject().put("actor", session.principal().actor()).put("role", session.principal().role().id())
+        .put("brandId", session.principal().brandId()).put("csrf", session.csrfToken())
         .put("createdAt", session.createdAt().toString());
   }
 
   private static Session fromJson(String id, JsonObject json) {
-    return new Session(id, json.getString("actor"), json.getString("csrf"), Instant.parse(json.getString("createdAt")));
+    Role role = Role.fromId(json.getString("role"));
+    // Sessions stored before roles existed, or with a role since removed, must sign in again.
+    if (role == null) {
+      return null;
+    }
+    return new Session(id, new Principal(json.getString("actor"), role, json.getString("brandId")),
+        json.getString("csrf"), Instant.parse(json.getString("createdAt")));
   }
 
   private static String randomToken() {
