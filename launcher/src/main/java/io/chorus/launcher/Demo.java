@@ -6,7 +6,9 @@ import io.chorus.simulator.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -16,19 +18,23 @@ import java.util.regex.Pattern;
  * The whole of Chorus on one node with the simulator standing in for the platforms: the simulator
  * starts first, then the configuration is loaded again with every platform's base URL (and the
  * media base URL, and the LLM providers the profile points at the simulator) pointing at wherever
- * it listens, then the node starts with every role.
+ * it listens, then the node starts with every role. When the API demands tokens and none is
+ * configured, the demo makes a bootstrap token of its own for this run, to be printed.
  */
 public final class Demo {
   private static final Pattern SIMULATED_PROVIDER =
       Pattern.compile("^http://(?:127\\.0\\.0\\.1|localhost)(?::\\d+)?(/(?:openai|anthropic)(?:/.*)?)$");
+  private static final int GENERATED_TOKEN_BYTES = 32;
   private final Simulator simulator;
   private final ChorusNode node;
   private final JsonObject config;
+  private final String generatedToken;
 
-  private Demo(Simulator simulator, ChorusNode node, JsonObject config) {
+  private Demo(Simulator simulator, ChorusNode node, JsonObject config, String generatedToken) {
     this.simulator = simulator;
     this.node = node;
     this.config = config;
+    this.generatedToken = generatedToken;
   }
 
   /**
@@ -40,10 +46,36 @@ public final class Demo {
       Map<String, Object> overrides) {
     return loadConfig.apply(overrides)
         .compose(first -> Simulator.create(vertx, SimulatorOptions.fromJson(first.getJsonObject("simulator"))).listen()
-        .compose(simulator -> loadConfig.apply(pointedAt(simulator, overrides, first))
+        .compose(simulator -> {
+          Map<String, Object> pointed = pointedAt(simulator, overrides, first);
+          String generated = needsToken(first) ? newToken() : null;
+          if (generated != null) {
+            pointed.put("auth.bootstrapToken", generated);
+          }
+          return loadConfig.apply(pointed)
             .compose(config -> ChorusNode.start(vertx, config)
-                .map(node -> new Demo(simulator, node, config)))
-            .onFailure(failed -> simulator.close())));
+                .map(node -> new Demo(simulator, node, config, generated)))
+            .onFailure(failed -> simulator.close());
+        }));
+  }
+
+  /**
+   * The admin token the demo made for this run because none was configured, or null when the
+   * configuration has one (CHORUS_BOOTSTRAP_TOKEN) or the API is open.
+   */
+  public String generatedToken() {
+    return generatedToken;
+  }
+
+  private static boolean needsToken(JsonObject config) {
+    JsonObject auth = config.getJsonObject("auth", new JsonObject());
+    return auth.getBoolean("required", true) && auth.getString("bootstrapToken") == null;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[GENERATED_TOKEN_BYTES];
+    new SecureRandom().nextBytes(bytes);
+    return "chorus_demo_" + HexFormat.of().formatHex(bytes);
   }
 
   public Simulator simulator() {

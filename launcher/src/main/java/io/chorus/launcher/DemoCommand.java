@@ -52,6 +52,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  Published      " + web + "/api/v1/posts?state=PUBLISHED");
     System.out.println("  Live stream    " + web + "/api/v1/stream");
     System.out.println("  Health         " + web + "/health/ready");
+    if (demo.generatedToken() != null) {
+      System.out.println("  Admin token    " + demo.generatedToken());
+      System.out.println("                 (made for this run; sign in to the dashboard with it, or send it as");
+      System.out.println("                 'Authorization: Bearer ...'. Set CHORUS_BOOTSTRAP_TOKEN to choose your own.)");
+    } else if (demo.config().getJsonObject("auth").getBoolean("required", true)) {
+      System.out.println("  Admin token    the value of auth.bootstrapToken (CHORUS_BOOTSTRAP_TOKEN)");
+    }
     SimulatorCommand.printPaths(demo.simulator());
     System.out.println("Press Ctrl-C to stop.");
   }

@@ -15,6 +15,7 @@ import io.chorus.pipeline.publishing.PublisherVerticle;
 import io.chorus.pipeline.publishing.ReconcilerVerticle;
 import io.chorus.pipeline.workflow.WorkflowVerticle;
 import io.chorus.platform.PlatformAgentVerticle;
+import io.chorus.tenants.tokens.ApiTokensVerticle;
 import io.chorus.web.WebVerticle;
 import io.vertx.core.Deployable;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
 /**
  * Which verticles a node runs, by role, in deployment order: the agents that answer requests
  * first, then the pipeline that sends them (its first verticle writes the catalog), the events
- * (inbound webhooks to agents, outbox to partner webhooks), the Team Leader and the web last.
+ * (inbound webhooks to agents, outbox to partner webhooks), the Team Leader, the tenants (API tokens)
+ * the web asks on every request, and the web last.
  */
 enum Roles {
   CONTENT(ContentVerticle::new, ImageVerticle::new),
@@ -42,6 +44,7 @@ enum Roles {
   EVENTS(InboundStoreVerticle::new, InboundDispatcherVerticle::new, SubscriptionsVerticle::new,
       WebhookDeliveryVerticle::new),
   LEADER(TeamLeaderVerticle::new),
+  TENANTS(ApiTokensVerticle::new),
   WEB(WebVerticle::new);
 
   /** The role that stands for every other one. */

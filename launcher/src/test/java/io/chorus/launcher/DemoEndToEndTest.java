@@ -16,6 +16,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -126,12 +127,13 @@ class DemoEndToEndTest {
             new ConfigSource(confDir, "demo", overlay, Map.of(), Map.of(), extra)), overrides)
         .compose(started -> {
           demo = started;
-          return firstMetricsEvent(vertx, started.node().webPort());
+          return firstMetricsEvent(vertx, started.node().webPort(), started.generatedToken());
         })
         .compose(metricsEvent -> {
           ctx.verify(() -> assertThat(metricsEvent).contains("event: metrics"));
           WebClient web = WebClient.create(vertx);
           return poll(vertx, () -> web.get(demo.node().webPort(), "127.0.0.1", "/api/v1/posts")
+              .bearerTokenAuthentication(demo.generatedToken())
               .addQueryParam("state", "PUBLISHED").addQueryParam("limit", "100").send()
               .map(response -> response.bodyAsJsonObject().getJsonArray("items")), expected);
         })
@@ -206,12 +208,14 @@ class DemoEndToEndTest {
 
   private Future<JsonArray> allPosts(Vertx vertx) {
     return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", "/api/v1/posts")
+        .bearerTokenAuthentication(demo.generatedToken())
         .addQueryParam("limit", "500").send()
         .map(response -> response.bodyAsJsonObject().getJsonArray("items"));
   }
 
   private Future<JsonObject> usage(Vertx vertx) {
     return WebClient.create(vertx).get(demo.node().webPort(), "127.0.0.1", "/api/v1/usage")
+        .bearerTokenAuthentication(demo.generatedToken())
         .addQueryParam("brand", "northwind").send()
         .map(response -> response.bodyAsJsonObject());
   }
@@ -242,9 +246,9 @@ class DemoEndToEndTest {
   }
 
   /** Reads the stream until its first complete metrics event and returns what it read. */
-  private static Future<String> firstMetricsEvent(Vertx vertx, int port) {
+  private static Future<String> firstMetricsEvent(Vertx vertx, int port, String token) {
     return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/stream")
-        .compose(request -> request.send())
+        .compose(request -> request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).send())
         .compose(DemoEndToEndTest::firstMetricsEvent);
   }
 
