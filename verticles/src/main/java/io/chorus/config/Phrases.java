@@ -87,7 +87,11 @@ final class Phrases {
       case "integer" -> range("an integer", node);
       case "number" -> range("a number", node);
       case "boolean" -> "true or false";
-      case "string" -> node.getInteger("minLength", 0) > 0 ? "a non-empty string" : "a string";
+      case "string" -> switch (node.getInteger("minLength", 0)) {
+        case 0 -> "a string";
+        case 1 -> "a non-empty string";
+        default -> "a string of at least " + node.getInteger("minLength") + " characters";
+      };
       case "array" -> ofArray(schema, node);
       case "object" -> node.containsKey("properties")
           ? "a mapping with keys " + list(node.getJsonObject("properties").fieldNames())

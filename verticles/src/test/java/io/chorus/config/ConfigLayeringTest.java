@@ -121,15 +121,15 @@ class ConfigLayeringTest {
   @Test
   @DisplayName("CHORUS_BOOTSTRAP_TOKEN sets auth.bootstrapToken, and CHORUS_AUTH_BOOTSTRAP_TOKEN wins when both are set")
   void bootstrapTokenAlias(Vertx vertx, VertxTestContext ctx) {
-    ConfigSource alias = conf.source().withEnv(Map.of("CHORUS_BOOTSTRAP_TOKEN", "first-admin"));
+    ConfigSource alias = conf.source().withEnv(Map.of("CHORUS_BOOTSTRAP_TOKEN", "first-admin-token-0001"));
     ConfigSource both = conf.source().withEnv(Map.of(
-        "CHORUS_BOOTSTRAP_TOKEN", "first-admin", "CHORUS_AUTH_BOOTSTRAP_TOKEN", "own-name"));
+        "CHORUS_BOOTSTRAP_TOKEN", "first-admin-token-0001", "CHORUS_AUTH_BOOTSTRAP_TOKEN", "own-name-token-00001"));
     Future.all(ChorusConfig.load(vertx, alias), ChorusConfig.load(vertx, both))
         .onComplete(ctx.succeeding(loaded -> ctx.verify(() -> {
           JsonObject fromAlias = loaded.resultAt(0);
           JsonObject fromBoth = loaded.resultAt(1);
-          assertThat(fromAlias.getJsonObject("auth").getString("bootstrapToken")).isEqualTo("first-admin");
-          assertThat(fromBoth.getJsonObject("auth").getString("bootstrapToken")).isEqualTo("own-name");
+          assertThat(fromAlias.getJsonObject("auth").getString("bootstrapToken")).isEqualTo("first-admin-token-0001");
+          assertThat(fromBoth.getJsonObject("auth").getString("bootstrapToken")).isEqualTo("own-name-token-00001");
           ctx.completeNow();
         })));
   }

@@ -173,7 +173,7 @@ class ConfigProblemsTest {
             "node.roles[1]: \"janitor\" is an unknown role; expected one of all, leader, content, pipeline, metrics,"
                 + " events, web, facebook, x, instagram, linkedin, tiktok",
             "http.port: 70000 is out of range; expected an integer from 0 to 65535",
-            "auth.bootstrapToken: (hidden) is too short; expected a non-empty string or null",
+            "auth.bootstrapToken: (hidden) is too short; expected a string of at least 16 characters or null",
             "database.password: (hidden) is malformed; expected a secret reference env:VAR, file:/path or"
                 + " demo:name, or null",
             "database.schema: \"1st-schema\" is malformed; expected an SQL identifier: a letter or _ then letters,"
