@@ -135,6 +135,7 @@ class CodecRoundTripTest {
           AT, AT, 200, null, AT, AT))),
       new TokenRequest(TokenAction.ISSUE, null, null, "CRM sync", "partner", "b1", "token:admin"),
       TokenRequest.authenticate("chorus_secret"),
+      TokenRequest.check("t1"),
       new ApiToken("t1", "CRM sync", "partner", "b1", "chorus_secret", "token:admin", AT, null, null),
       new ApiTokenPage(List.of(new ApiToken("t1", "ops", "admin", null, null, "bootstrap", AT, AT, AT))),
       new PostHistoryQuery("p1"),

@@ -9,5 +9,7 @@ public enum TokenAction {
   /** Revoke a token so it authenticates no more: reply {@link ApiToken}. */
   REVOKE,
   /** Who a presented secret belongs to: reply {@link ApiToken}, or fail NOT_FOUND when it is no live token. */
-  AUTHENTICATE
+  AUTHENTICATE,
+  /** The token of this id as it is now: reply {@link ApiToken}, or fail NOT_FOUND when it is no longer live. */
+  CHECK
 }

@@ -3,7 +3,7 @@ package io.chorus.contracts.tenants;
 /**
  * A request to the API token service. Fields an action does not use are null.
  *
- * @param tokenId REVOKE: the token to revoke
+ * @param tokenId REVOKE: the token to revoke; CHECK: the token to look at
  * @param secret AUTHENTICATE: the token as the caller presented it
  * @param name ISSUE: what the token is for, as people will recognise it in a list
  * @param role ISSUE: admin, editor, reviewer, viewer or partner
@@ -16,5 +16,9 @@ public record TokenRequest(
 
   public static TokenRequest authenticate(String secret) {
     return new TokenRequest(TokenAction.AUTHENTICATE, null, secret, null, null, null, null);
+  }
+
+  public static TokenRequest check(String tokenId) {
+    return new TokenRequest(TokenAction.CHECK, tokenId, null, null, null, null, null);
   }
 }

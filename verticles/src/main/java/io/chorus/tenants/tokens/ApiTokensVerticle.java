@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API tokens: issues them (the secret leaves only in that reply; only its SHA-256 is stored),
- * lists and revokes them, and tells the web verticle whom a presented token stands for. At start
+ * lists and revokes them, and tells the web verticle whom a presented token stands for, and whether
+ * the token a dashboard session was opened with is still live. At start
  * it makes sure the configured bootstrap token ({@code auth.bootstrapToken}) is a live admin token.
  */
 public final class ApiTokensVerticle extends VerticleBase {
@@ -96,6 +97,10 @@ public final class ApiTokensVerticle extends VerticleBase {
               ? failed(ErrorCode.NOT_FOUND, "no token " + request.tokenId())
               : Future.succeededFuture(token(rows.iterator().next(), null)));
       case AUTHENTICATE -> authenticate(request.secret());
+      case CHECK -> pool.preparedQuery(TokenSql.CHECK).execute(Tuple.of(request.tokenId()))
+          .compose(rows -> rows.size() == 0
+              ? failed(ErrorCode.NOT_FOUND, "token " + request.tokenId() + " is not live")
+              : Future.succeededFuture(token(rows.iterator().next(), null)));
     };
     answer.onSuccess(message::reply).onFailure(failure -> ChorusError.from(failure).failReply(message));
   }

@@ -30,6 +30,8 @@ final class TokenSql {
   static final String AUTHENTICATE = "SELECT " + COLUMNS
       + " FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL";
 
+  static final String CHECK = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = $1 AND revoked_at IS NULL";
+
   /** Marks a token used, at most once a minute, so authenticating stays a read on most requests. */
   static final String TOUCH = """
       UPDATE api_tokens SET last_used_at = now()

@@ -26,6 +26,7 @@ public final class BearerTokenHandler implements Handler<RoutingContext> {
   public static final String ACCESS_TOKEN_PARAM = "access_token";
 
   private static final String BEARER = "Bearer ";
+  private static final String ACTOR_PREFIX = "token:";
 
   private final EventBus bus;
   private final DeliveryOptions delivery;
@@ -59,13 +60,29 @@ public final class BearerTokenHandler implements Handler<RoutingContext> {
             : Future.failedFuture(failure));
   }
 
+  /**
+   * Whom the principal's token stands for now (its role or brand may have changed), or null when
+   * the token has been revoked since, or the principal stands for no token.
+   */
+  public Future<Principal> current(Principal principal) {
+    if (!principal.actor().startsWith(ACTOR_PREFIX)) {
+      return Future.succeededFuture(null);
+    }
+    return bus.<ApiToken>request(Addresses.TENANTS_TOKENS,
+            TokenRequest.check(principal.actor().substring(ACTOR_PREFIX.length())), delivery)
+        .map(reply -> principalOf(reply.body()))
+        .recover(failure -> ChorusError.from(failure).code() == ErrorCode.NOT_FOUND
+            ? Future.succeededFuture(null)
+            : Future.failedFuture(failure));
+  }
+
   /** The principal a token stands for; its actor names the token, never its secret. */
   public static Principal principalOf(ApiToken token) {
     Role role = Role.fromId(token.role());
     if (role == null) {
       throw new IllegalStateException("token " + token.id() + " has an unknown role " + token.role());
     }
-    return new Principal("token:" + token.id(), role, token.brandId());
+    return new Principal(ACTOR_PREFIX + token.id(), role, token.brandId());
   }
 
   @Override

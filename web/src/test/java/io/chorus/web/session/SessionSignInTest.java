@@ -102,6 +102,34 @@ class SessionSignInTest {
   }
 
   @Test
+  @DisplayName("acts with the signing-in token's role and brand, and ends the session when that token is revoked")
+  void sessionFollowsItsToken(Vertx vertx, VertxTestContext ctx) {
+    JsonObject[] issued = new JsonObject[1];
+    WebTestSupport.deploy(vertx, WebTestSupport.config(TOKEN, 60_000, 262_144))
+        .compose(web -> WebTestSupport.client(vertx, web).post("/api/v1/tokens").bearerTokenAuthentication(TOKEN)
+            .sendJsonObject(new JsonObject().put("name", "dashboard reviewer").put("role", "reviewer"))
+            .compose(created -> {
+              issued[0] = created.bodyAsJsonObject();
+              return signIn(vertx, web, issued[0].getString("token"));
+            }))
+        .compose(signedIn -> signedIn.client().get("/api/v1/session").putHeader("Cookie", signedIn.cookieHeader())
+            .send()
+            .compose(before -> signedIn.client().delete("/api/v1/tokens/" + issued[0].getString("id"))
+                .bearerTokenAuthentication(TOKEN).send()
+                .compose(revoked -> signedIn.client().get("/api/v1/session")
+                    .putHeader("Cookie", signedIn.cookieHeader()).send())
+                .map(after -> List.of(before, after))))
+        .onComplete(ctx.succeeding(answers -> ctx.verify(() -> {
+          JsonObject before = answers.get(0).bodyAsJsonObject();
+          assertThat(before.getString("via")).isEqualTo("session");
+          assertThat(before.getString("role")).isEqualTo("reviewer");
+          assertThat(before.getString("actor")).isEqualTo("token:" + issued[0].getString("id"));
+          assertThat(answers.get(1).statusCode()).isEqualTo(401);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("refuses unsafe cookie requests without the CSRF header or from another origin, and accepts them with both")
   void checksCsrf(Vertx vertx, VertxTestContext ctx) {
     vertx.eventBus().<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, message -> message.reply(
@@ -151,12 +179,16 @@ class SessionSignInTest {
     return request.sendJsonObject(new JsonObject());
   }
 
-  /** Signs in as a browser would, checking the cookies' attributes on the way. */
   private static Future<SignedIn> signIn(Vertx vertx, WebVerticle web) {
+    return signIn(vertx, web, TOKEN);
+  }
+
+  /** Signs in as a browser would, checking the cookies' attributes on the way. */
+  private static Future<SignedIn> signIn(Vertx vertx, WebVerticle web, String token) {
     WebClient client = WebTestSupport.client(vertx, web);
     String origin = "http://" + WebTestSupport.HOST + ":" + web.actualPort();
     return client.post("/signin").followRedirects(false).putHeader("Origin", origin)
-        .sendForm(MultiMap.caseInsensitiveMultiMap().add("token", TOKEN))
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("token", token))
         .map(response -> {
           assertThat(response.statusCode()).isEqualTo(303);
           assertThat(response.getHeader("Location")).isEqualTo("/");
