@@ -6,6 +6,7 @@ import io.chorus.contracts.Addresses;
 import io.chorus.contracts.Contracts;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.content.GenerateRequest;
+import io.chorus.contracts.content.GeneratedContent;
 import io.chorus.contracts.content.ImageRequest;
 import io.chorus.storage.Database;
 import io.chorus.storage.DatabaseOptions;
@@ -14,20 +15,25 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Generations per second through the Content side's bus addresses, and the node's CPU time per
- * generation: {@code text} asks chorus.content.generate (the offline generator), {@code images}
- * asks chorus.content.image with a generator pointed at a simulator running in its own process,
- * so the simulator's drawing is not counted as the node's CPU.
+ * Generations per second through the Content side's bus addresses, their latency, and the node's
+ * CPU time per generation: {@code text} asks chorus.content.generate with no provider (the offline
+ * generator), {@code llm} asks it with the chain {@code [provider, offline]} pointed at a simulated
+ * OpenAI or Anthropic API, {@code images} asks chorus.content.image with a generator pointed at a
+ * simulated image API. The simulator runs in its own process, so its work is not counted as the
+ * node's CPU.
  *
- * <p>Arguments: {@code text|images [concurrency] [seconds] [warmupSeconds] [providerBaseUrl] [provider]}.
+ * <p>Arguments: {@code text|llm|images [concurrency] [seconds] [warmupSeconds] [simulatorBaseUrl] [provider]}.
  */
 public final class ContentBench {
   private ContentBench() {}
@@ -38,41 +44,65 @@ public final class ContentBench {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     String providerUrl = args.length > 4 ? args[4] : "http://127.0.0.1:8089";
-    String provider = args.length > 5 ? args[5] : "stability";
+    String provider = args.length > 5 ? args[5] : mode.equals("llm") ? "openai" : "stability";
     Vertx vertx = Vertx.vertx();
     Contracts.registerCodecs(vertx);
     JsonObject config = config(providerUrl, provider);
-    LongFunction<Future<?>> call;
-    if (mode.equals("images")) {
-      await(Database.migrate(vertx, DatabaseOptions.fromConfig(config)));
-      await(vertx.deployVerticle(new ImageVerticle(), new DeploymentOptions().setConfig(config)));
-      call = seed -> vertx.eventBus().request(Addresses.CONTENT_IMAGE, new ImageRequest("bench-" + seed, "bench",
-          "bench", Platform.INSTAGRAM, "a cup of coffee at dawn, number " + seed, List.of(), seed),
-          new DeliveryOptions().setSendTimeout(120_000));
-    } else {
-      await(vertx.deployVerticle(new ContentVerticle(), new DeploymentOptions().setConfig(config)));
-      call = seed -> vertx.eventBus().request(Addresses.CONTENT_GENERATE, new GenerateRequest("bench-" + seed,
-          "bench", "bench", Platform.values()[(int) (seed % 5)],
-          "Launch of the Autumn Harvest Blend, a medium roast from a single farm in Huila, Colombia. Available now.",
-          "warm", List.of("roasted in small batches every Tuesday", "tastes like baked apple and caramel"),
-          List.of("#AutumnHarvest", "#Northwind"), List.of("cosy mornings", "first frost"),
-          "Find it at northwind.example/autumn", seed, null));
-    }
+    LongFunction<Future<?>> call = deploy(vertx, mode, config, providerUrl, provider);
     System.out.printf("mode %s, concurrency %d, warm-up %d s, measured %d s%n", mode, concurrency, warmup, seconds);
-    run(call, concurrency, warmup);
+    run(call, concurrency, warmup, new Latencies());
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuBefore = os.getProcessCpuTime();
     long started = System.nanoTime();
-    long[] outcome = run(call, concurrency, seconds);
+    Latencies latencies = new Latencies();
+    long[] outcome = run(call, concurrency, seconds, latencies);
     double elapsed = (System.nanoTime() - started) / 1e9;
     double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
-    System.out.printf("generations %d, failures %d, %.1f s: %.1f generations/s, %.3f ms CPU per generation%n",
-        outcome[0], outcome[1], elapsed, outcome[0] / elapsed, outcome[0] == 0 ? 0 : cpuMs / outcome[0]);
+    System.out.printf("generations %d, failures %d, %.1f s: %.1f generations/s, %.3f ms CPU per generation,"
+        + " latency p50 %.1f ms, p99 %.1f ms%n", outcome[0], outcome[1], elapsed, outcome[0] / elapsed,
+        outcome[0] == 0 ? 0 : cpuMs / outcome[0], latencies.percentile(50), latencies.percentile(99));
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  /** Keeps {@code concurrency} requests in flight for {@code seconds}; counts successes and failures. */
-  private static long[] run(LongFunction<Future<?>> call, int concurrency, int seconds) throws Exception {
+  /** Deploys what the mode measures and answers how to make one generation with a given seed. */
+  private static LongFunction<Future<?>> deploy(Vertx vertx, String mode, JsonObject config, String providerUrl,
+      String provider) throws Exception {
+    if (mode.equals("llm")) {
+      config.getJsonObject("content").mergeIn(llm(providerUrl, provider));
+      await(Database.migrate(vertx, DatabaseOptions.fromConfig(config)));
+      await(vertx.deployVerticle(new ContentVerticle(), new DeploymentOptions().setConfig(config)));
+      // A fallback to the offline generator is an answer, but not the provider's: it counts as a failure.
+      return seed -> generate(vertx, seed).map(Message::body).compose(content -> content.provider().equals(provider)
+          ? Future.succeededFuture(content)
+          : Future.failedFuture("answered by " + content.provider() + ", not " + provider));
+    }
+    if (mode.equals("images")) {
+      await(Database.migrate(vertx, DatabaseOptions.fromConfig(config)));
+      await(vertx.deployVerticle(new ImageVerticle(), new DeploymentOptions().setConfig(config)));
+      return seed -> vertx.eventBus().request(Addresses.CONTENT_IMAGE, new ImageRequest("bench-" + seed, "bench",
+          "bench", Platform.INSTAGRAM, "a cup of coffee at dawn, number " + seed, List.of(), seed),
+          new DeliveryOptions().setSendTimeout(120_000));
+    }
+    await(vertx.deployVerticle(new ContentVerticle(), new DeploymentOptions().setConfig(config)));
+    return seed -> generate(vertx, seed);
+  }
+
+  /** One post's text for the Autumn Harvest campaign; the seed, unique per request, keeps it out of any cache. */
+  private static Future<Message<GeneratedContent>> generate(Vertx vertx, long seed) {
+    return vertx.eventBus().request(Addresses.CONTENT_GENERATE, new GenerateRequest("bench-" + seed,
+        "bench", "bench", Platform.values()[(int) (seed % 5)],
+        "Launch of the Autumn Harvest Blend, a medium roast from a single farm in Huila, Colombia. Available now.",
+        "warm", List.of("roasted in small batches every Tuesday", "tastes like baked apple and caramel"),
+        List.of("#AutumnHarvest", "#Northwind"), List.of("cosy mornings", "first frost"),
+        "Find it at northwind.example/autumn", seed, null), new DeliveryOptions().setSendTimeout(120_000));
+  }
+
+  /**
+   * Keeps {@code concurrency} requests in flight for {@code seconds}; counts successes and failures
+   * and notes each success's latency.
+   */
+  private static long[] run(LongFunction<Future<?>> call, int concurrency, int seconds, Latencies latencies)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     AtomicLong seeds = new AtomicLong(System.nanoTime());
     AtomicLong ok = new AtomicLong();
@@ -80,7 +110,7 @@ public final class ContentBench {
     Promise<Void> done = Promise.promise();
     AtomicLong running = new AtomicLong(concurrency);
     for (int i = 0; i < concurrency; i++) {
-      loop(call, seeds, ok, failed, deadline, () -> {
+      loop(call, seeds, ok, failed, latencies, deadline, () -> {
         if (running.decrementAndGet() == 0) {
           done.tryComplete();
         }
@@ -91,15 +121,60 @@ public final class ContentBench {
   }
 
   private static void loop(LongFunction<Future<?>> call, AtomicLong seeds, AtomicLong ok, AtomicLong failed,
-      long deadline, Runnable finished) {
+      Latencies latencies, long deadline, Runnable finished) {
     if (System.nanoTime() >= deadline) {
       finished.run();
       return;
     }
+    long sent = System.nanoTime();
     call.apply(seeds.incrementAndGet()).onComplete(result -> {
-      (result.succeeded() ? ok : failed).incrementAndGet();
-      loop(call, seeds, ok, failed, deadline, finished);
+      if (result.succeeded()) {
+        ok.incrementAndGet();
+        latencies.add(System.nanoTime() - sent);
+      } else if (failed.incrementAndGet() <= 5) {
+        System.out.println("failure: " + result.cause());
+      }
+      loop(call, seeds, ok, failed, latencies, deadline, finished);
     });
+  }
+
+  /** The chain {@code [provider, offline]}, the provider at the simulator, streaming as shipped, no cache. */
+  private static JsonObject llm(String simulatorUrl, String provider) {
+    boolean anthropic = provider.equals("anthropic");
+    JsonObject endpoint = new JsonObject()
+        .put("baseUrl", simulatorUrl + (anthropic ? "/anthropic" : "/openai/v1"))
+        .put("model", anthropic ? "claude-haiku-4-5" : "gpt-4o-mini")
+        .put("apiKeys", new JsonArray().add("sk-bench-1").add("sk-bench-2"))
+        .put("stream", true).put("maxTokens", 400).put("temperature", 0.8)
+        .put("connectTimeoutMs", 5000).put("idleTimeoutMs", 15000).put("deadlineMs", 60000);
+    return new JsonObject()
+        .put("chain", new JsonArray().add(provider).add("offline"))
+        .put("providers", new JsonObject().put(provider, endpoint))
+        .put("cache", new JsonObject().put("enabled", false));
+  }
+
+  /** Latencies of the measured window, in nanoseconds; added to from the event loops. */
+  private static final class Latencies {
+    private long[] values = new long[1024];
+    private int size;
+
+    synchronized void add(long nanos) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = nanos;
+    }
+
+    /** The percentile in milliseconds, nearest rank. */
+    synchronized double percentile(double p) {
+      if (size == 0) {
+        return 0;
+      }
+      long[] sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+      int rank = (int) Math.ceil(p / 100 * size);
+      return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
   }
 
   private static JsonObject config(String providerUrl, String provider) {

@@ -6,6 +6,7 @@ import io.chorus.simulator.llm.FaultBook;
 import io.chorus.simulator.llm.FaultKind;
 import io.chorus.simulator.llm.LlmTraffic;
 import io.chorus.simulator.llm.SimulatedWriter;
+import io.chorus.simulator.support.Bearer;
 import io.chorus.simulator.support.Ids;
 import io.chorus.simulator.support.SimulatedPlatform;
 import io.vertx.core.Vertx;
@@ -22,7 +23,7 @@ import java.util.Random;
 
 /**
  * Anthropic's Messages API ({@code POST /v1/messages}), plain and streamed, with its headers
- * ({@code x-api-key}, {@code anthropic-version}), error envelope, rate-limit headers and 529
+ * ({@code x-api-key} or a bearer key, {@code anthropic-version}), error envelope, rate-limit headers and 529
  * overloaded errors. Faults come from the {@link FaultBook}.
  */
 public final class AnthropicPlatform implements SimulatedPlatform {
@@ -62,8 +63,8 @@ public final class AnthropicPlatform implements SimulatedPlatform {
   }
 
   private void messages(RoutingContext ctx) {
-    String key = ctx.request().getHeader("x-api-key");
-    if (key == null || key.isBlank()) {
+    String key = apiKey(ctx);
+    if (key == null) {
       AnthropicErrors.send(ctx, 401, "authentication_error", "x-api-key header is required");
       return;
     }
@@ -98,6 +99,15 @@ public final class AnthropicPlatform implements SimulatedPlatform {
     } else {
       answer(ctx, request, fault);
     }
+  }
+
+  /**
+   * The key from {@code x-api-key}, or from {@code Authorization: Bearer}, which is where the
+   * official SDKs (anthropic-java 3.x) send it; null when neither carries one.
+   */
+  private static String apiKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader("x-api-key");
+    return key != null && !key.isBlank() ? key : Bearer.raw(ctx);
   }
 
   private static String problemWith(JsonObject body) {

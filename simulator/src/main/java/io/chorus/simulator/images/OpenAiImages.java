@@ -115,9 +115,13 @@ public final class OpenAiImages {
           .put("created", System.currentTimeMillis() / 1000)
           .put("data", new JsonArray().add(image));
       if (model.equals("gpt-image-1")) {
+        // The SDKs require input_tokens_details; a prompt without input images is all text tokens.
         int input = Math.max(1, prompt.length() / 4);
-        response.put("usage", new JsonObject().put("input_tokens", input).put("output_tokens", 4160)
-            .put("total_tokens", input + 4160));
+        response.put("output_format", format)
+            .put("size", dimensions[0] + "x" + dimensions[1])
+            .put("usage", new JsonObject().put("input_tokens", input).put("output_tokens", 4160)
+                .put("total_tokens", input + 4160)
+                .put("input_tokens_details", new JsonObject().put("text_tokens", input).put("image_tokens", 0)));
       }
       ctx.response().putHeader("Content-Type", "application/json").end(response.encode());
     });
