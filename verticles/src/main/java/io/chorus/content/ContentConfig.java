@@ -18,11 +18,15 @@ import java.util.List;
  * @param retry {@code content.retry}
  * @param breaker {@code content.circuitBreaker}, one breaker per provider
  * @param cache {@code content.cache}
+ * @param maxConnections {@code content.maxConnections}: HTTP connections open at once to each provider's
+ *     host; generations beyond it wait for one, and a wait longer than the provider's connect
+ *     timeout fails the call
  */
 public record ContentConfig(long offlineSeed, List<ProviderOptions> providers, RetryPolicy retry,
-    CircuitBreakerOptions breaker, CacheSettings cache) {
+    CircuitBreakerOptions breaker, CacheSettings cache, int maxConnections) {
   /** The offline seed when the configuration names none. */
   public static final long DEFAULT_OFFLINE_SEED = 0L;
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
   /** The provider names {@code content.chain} may list. */
   public static final List<String> PROVIDER_NAMES = List.of("anthropic", "openai", "local", "offline");
 
@@ -54,7 +58,8 @@ public record ContentConfig(long offlineSeed, List<ProviderOptions> providers, R
             .setTimeout(-1),
         new CacheSettings(cache.getBoolean("enabled", false), cache.getLong("ttlSeconds", 86_400L),
             cache.getString("keyPrefix", "chorus:content:"), redis.getString("uri", "redis://127.0.0.1:6379"),
-            redis.getLong("commandTimeoutMs", 1000L)));
+            redis.getLong("commandTimeoutMs", 1000L)),
+        content.getInteger("maxConnections", DEFAULT_MAX_CONNECTIONS));
   }
 
   private static List<ProviderOptions> providers(JsonObject content) {

@@ -25,6 +25,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -71,7 +72,8 @@ public class ContentVerticle extends VerticleBase {
     brands = BrandProfile.fromConfig(config());
     prices = PriceTable.fromConfig(config());
     budgets = Budgets.fromConfig(config());
-    web = WebClient.create(vertx, new WebClientOptions(new HttpClientOptions().setKeepAlive(true)));
+    web = WebClient.create(vertx, new WebClientOptions(new HttpClientOptions().setKeepAlive(true)),
+        new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
     chain = Providers.chain(vertx, web, settings.providers(), settings.retry(), settings.breaker(), this::keyRejected);
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config()));
     usage = new UsageStore(pool);

@@ -24,6 +24,7 @@ class ProviderSwitchTest {
   void offlineByDefault(Vertx vertx, VertxTestContext ctx) {
     ChorusConfig.load(vertx, ConfigSource.of(CONF)).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
       assertThat(ContentConfig.fromJson(config).providers()).isEmpty();
+      assertThat(ContentConfig.fromJson(config).maxConnections()).isEqualTo(64);
       ctx.completeNow();
     })));
   }
@@ -31,12 +32,14 @@ class ProviderSwitchTest {
   @Test
   @DisplayName("one environment variable with a key puts real OpenAI in the chain")
   void oneVariableSwitchesOpenAiOn(Vertx vertx, VertxTestContext ctx) {
-    ConfigSource source = ConfigSource.of(CONF).withEnv(Map.of("CHORUS_CONTENT_PROVIDERS_OPENAI_API_KEYS", "sk-one,sk-two"));
+    ConfigSource source = ConfigSource.of(CONF).withEnv(Map.of("CHORUS_CONTENT_PROVIDERS_OPENAI_API_KEYS", "sk-one,sk-two",
+        "CHORUS_CONTENT_MAX_CONNECTIONS", "8"));
     ChorusConfig.load(vertx, source).onComplete(ctx.succeeding(config -> ctx.verify(() -> {
       ProviderOptions openai = ContentConfig.fromJson(config).providers().get(0);
       assertThat(openai.getName()).isEqualTo("openai");
       assertThat(openai.getBaseUrl()).isEqualTo("https://api.openai.com/v1");
       assertThat(openai.getApiKeys()).containsExactly("sk-one", "sk-two");
+      assertThat(ContentConfig.fromJson(config).maxConnections()).isEqualTo(8);
       ctx.completeNow();
     })));
   }

@@ -45,7 +45,7 @@ class MediaApiTest {
   @Test
   @DisplayName("GET answers the file's bytes with its type, length, SHA-256 ETag and an immutable cache, even when the API needs a token")
   void servesTheFile(Vertx vertx, VertxTestContext ctx) {
-    start(vertx, "secret-token")
+    start(vertx, "media-test-secret-token")
         .compose(client -> client.get("/media/" + ID).send())
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
           assertThat(response.statusCode()).isEqualTo(200);
