@@ -14,6 +14,7 @@ import io.chorus.web.auth.TokenRateLimitHandler;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.media.MediaHandler;
+import io.chorus.web.openapi.OpenApi;
 import io.chorus.web.posts.PostBrandGuard;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostHistoryHandler;
@@ -58,6 +59,7 @@ public final class WebVerticle extends VerticleBase {
   private StreamRegistry streams;
   private SessionStore sessions;
   private RateLimiter limiter;
+  private Router router;
   private HttpServer server;
   private long heartbeatTimer = -1;
   private long healthTimer = -1;
@@ -76,11 +78,13 @@ public final class WebVerticle extends VerticleBase {
         bus.consumer(Addresses.PIPELINE_TRANSITIONS, message -> streams.publishPostState(message.body()));
     MessageConsumer<ReportReady> reports =
         bus.consumer(Addresses.REPORTS_READY, message -> streams.publishReport(message.body()));
-    Router router = router(options);
-    return Future.join(metrics.completion(), transitions.completion(), reports.completion())
-        .compose(registered -> vertx.createHttpServer(new HttpServerOptions())
-            .requestHandler(router)
-            .listen(options.port(), options.host()))
+    Future<OpenApi> openApi = OpenApi.load(vertx);
+    return Future.join(metrics.completion(), transitions.completion(), reports.completion(), openApi)
+        .compose(registered -> {
+          router = router(options, openApi.result());
+          return vertx.createHttpServer(new HttpServerOptions()).requestHandler(router)
+              .listen(options.port(), options.host());
+        })
         .onSuccess(listening -> {
           server = listening;
           heartbeatTimer = vertx.setPeriodic(options.heartbeatMs(), tick -> streams.heartbeat());
@@ -109,14 +113,20 @@ public final class WebVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** The routes this node serves, once started; for checking them against the API's OpenAPI document. */
+  public List<Route> routes() {
+    return router == null ? List.of() : router.getRoutes();
+  }
+
   /** How many event-stream clients this node serves right now. */
   public int streamClients() {
     return streams.size();
   }
 
-  private Router router(WebOptions options) {
+  private Router router(WebOptions options, OpenApi openApi) {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeadersHandler());
+    openApi.mountDocs(router);
     router.get("/health/live").handler(ReadinessChecks.liveness());
     router.get("/health/ready").handler(ReadinessChecks.handler(vertx, options.readinessTimeoutMs()));
 
@@ -150,6 +160,7 @@ public final class WebVerticle extends VerticleBase {
       router.route("/api/v1/*").handler(SessionAuthHandler.create(sessions, bearer)).handler(rateLimit);
     }
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
+    router.route("/api/v1/*").handler(openApi.validator());
     router.get("/api/v1/session").handler(signIn::whoAmI);
     router.get("/api/v1/posts").handler(Access.require(Permission.READ)).handler(PostsHandler.create(bus, timeoutMs));
     // Every route about one post first checks the caller may see the post's brand.
