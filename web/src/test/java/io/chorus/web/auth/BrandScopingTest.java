@@ -101,7 +101,8 @@ class BrandScopingTest {
       String post = "/api/v1/posts/" + id;
       assertThat(get(post + "/history").statusCode()).as("history of " + post).isEqualTo(expected);
       assertThat(get(post + "/variants").statusCode()).as("variants of " + post).isEqualTo(expected);
-      for (String action : List.of("approve", "reject", "requeue", "cancel")) {
+      assertThat(post(post + "/approve", new JsonObject()).statusCode()).as("approve " + post).isEqualTo(expected);
+      for (String action : List.of("reject", "requeue", "cancel")) {
         assertThat(post(post + "/" + action, reason).statusCode()).as(action + " " + post).isEqualTo(expected);
       }
       assertThat(post(post + "/reschedule", reschedule).statusCode()).as("reschedule " + post).isEqualTo(expected);
@@ -118,7 +119,7 @@ class BrandScopingTest {
     assertThat(get("/api/v1/webhooks").statusCode()).isEqualTo(200);
     assertThat(webhookRequests).last().extracting(WebhookRequest::brandId).isEqualTo("brand-a");
     assertThat(get("/api/v1/webhooks?brandId=brand-b").statusCode()).isEqualTo(404);
-    assertThat(get("/api/v1/webhooks/some-id?brandId=brand-b").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/webhooks/" + POST_OF_B + "?brandId=brand-b").statusCode()).isEqualTo(404);
     HttpResponse<Buffer> created = post("/api/v1/webhooks", new JsonObject().put("brandId", "brand-b")
         .put("url", "https://hooks.example/b").put("eventTypes", List.of("post.published")));
     assertThat(created.statusCode()).isEqualTo(404);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @DisplayName("The API's OpenAPI document and Swagger UI, served by the web verticle")
 class ApiDocsTest {
-  private static final String TOKEN = "docs-test-token";
+  private static final String TOKEN = "docs-test-bootstrap-token";
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
 
   private WebClient client;

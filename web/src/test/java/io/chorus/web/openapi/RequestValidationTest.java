@@ -194,12 +194,12 @@ class RequestValidationTest {
       "PATCH | /api/v1/brands/northwind/accounts/nw-x | {\"status\": \"PAUSED\", \"credentials\": {\"accessToken\": \"b\"}}",
       "POST  | /api/v1/brands/northwind/campaigns | {\"id\": \"autumn\", \"name\": \"Autumn\", \"brief\": \"New roast\", \"keyMessages\": [\"fresh\"], \"hashtags\": [\"#coffee\"], \"callToAction\": \"Visit\", \"platforms\": [\"x\", \"linkedin\"], \"calendar\": {\"everySeconds\": 3600, \"startsAt\": \"2030-01-01T00:00:00Z\", \"endsAt\": null, \"maxSlots\": 10}}",
       "PATCH | /api/v1/brands/northwind/campaigns/autumn | {\"calendar\": {\"everySeconds\": 7200, \"startsAt\": \"2030-01-01T00:00:00Z\"}}"})
-  @DisplayName("the documented bodies of operations still being built pass validation and meet no route yet")
+  @DisplayName("the documented bodies of the write operations pass validation")
   void acceptsTheDocumentedShapes(HttpMethod method, String path, String body, VertxTestContext ctx) {
     client.request(method, path).putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body))
         .onComplete(ctx.succeeding(response -> ctx.verify(() -> {
-          // No route serves these methods yet; only the dashboard's GET routes match the path.
-          assertThat(response.statusCode()).as(response.bodyAsString()).isIn(404, 405);
+          // Past validation no service answers here (503), which is beside the point: it was not a 400.
+          assertThat(response.statusCode()).as(response.bodyAsString()).isNotIn(400, 415);
           ctx.completeNow();
         })));
   }
