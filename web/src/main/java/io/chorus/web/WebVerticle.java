@@ -7,11 +7,13 @@ import io.chorus.contracts.pipeline.PostStateChanged;
 import io.chorus.contracts.reports.ReportReady;
 import io.chorus.web.auth.Actor;
 import io.chorus.web.auth.BearerTokenHandler;
+import io.chorus.web.catalog.CatalogApi;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.media.MediaHandler;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostHistoryHandler;
+import io.chorus.web.posts.PostsApi;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.posts.VariantsHandler;
@@ -158,6 +160,8 @@ public final class WebVerticle extends VerticleBase {
           .handler(PostCommandHandler.create(vertx.eventBus(), action, options.requestTimeoutMs()));
     }
     WebhooksApi.mount(router, vertx.eventBus(), options.requestTimeoutMs());
+    CatalogApi.mount(router, vertx.eventBus(), options.requestTimeoutMs());
+    PostsApi.mount(router, vertx.eventBus(), options.requestTimeoutMs());
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);
