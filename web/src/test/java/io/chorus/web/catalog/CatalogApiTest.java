@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
 @DisplayName("Brands, accounts and campaigns through the REST API")
-class CatalogApiTest {
+public class CatalogApiTest {
   private CatalogWebFixture fixture;
   private WebClient client;
 
@@ -318,19 +318,19 @@ class CatalogApiTest {
     return (HttpResponse<Buffer>) result;
   }
 
-  static List<String> ids(HttpResponse<Buffer> list) {
+  public static List<String> ids(HttpResponse<Buffer> list) {
     assertThat(list.statusCode()).as(list.bodyAsString()).isEqualTo(200);
     return list.bodyAsJsonObject().getJsonArray("items").stream()
         .map(item -> ((JsonObject) item).getString("id")).toList();
   }
 
-  static List<String> fields(HttpResponse<Buffer> response) {
+  public static List<String> fields(HttpResponse<Buffer> response) {
     assertProblem(response, 400);
     return response.bodyAsJsonObject().getJsonArray("errors").stream()
         .map(error -> ((JsonObject) error).getString("field")).toList();
   }
 
-  static void assertProblem(HttpResponse<Buffer> response, int status) {
+  public static void assertProblem(HttpResponse<Buffer> response, int status) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
     JsonObject problem = response.bodyAsJsonObject();

@@ -43,9 +43,9 @@ import java.util.stream.IntStream;
  * configuration declares brand {@code acme} (account {@code acme-x}, campaign {@code launch}), so
  * that tests can show config rows are read-only.
  */
-final class CatalogWebFixture {
+public final class CatalogWebFixture {
   /** The header the scoped router reads its principal from: {@code role} or {@code role:brand}. */
-  static final String PRINCIPAL_HEADER = "X-Test-Principal";
+  public static final String PRINCIPAL_HEADER = "X-Test-Principal";
   private static final long TIMEOUT_MS = 10_000;
 
   private final TestDatabase database;
@@ -57,7 +57,7 @@ final class CatalogWebFixture {
     this.config = config;
   }
 
-  static CatalogWebFixture create(Class<?> testClass) {
+  public static CatalogWebFixture create(Class<?> testClass) {
     TestDatabase database = TestDatabase.createSchema(testClass);
     JsonObject config = WebTestSupport.config()
         .put("database", database.databaseConfig().put("connectTimeoutMs", 10_000))
@@ -79,12 +79,12 @@ final class CatalogWebFixture {
     return new CatalogWebFixture(database, config);
   }
 
-  JsonObject config() {
+  public JsonObject config() {
     return config;
   }
 
   /** Migrates, writes the configured catalog and deploys the pipeline and the catalog verticles. */
-  Future<Void> startServices(Vertx vertx) {
+  public Future<Void> startServices(Vertx vertx) {
     Contracts.registerCodecs(vertx);
     pool = Database.pool(vertx, DatabaseOptions.fromConfig(config));
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
@@ -95,7 +95,7 @@ final class CatalogWebFixture {
   }
 
   /** The workflow, with stand-in X and LinkedIn agents that fit a text by appending {@code #fit}. */
-  Future<Void> startWorkflow(Vertx vertx) {
+  public Future<Void> startWorkflow(Vertx vertx) {
     for (Platform platform : new Platform[] {Platform.X, Platform.LINKEDIN}) {
       vertx.eventBus().<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), message -> {
         String text = message.body().text() + " #fit";
@@ -106,7 +106,7 @@ final class CatalogWebFixture {
   }
 
   /** The real web verticle, with an open API: every caller is an administrator of every brand. */
-  Future<WebClient> startWeb(Vertx vertx) {
+  public Future<WebClient> startWeb(Vertx vertx) {
     return WebTestSupport.deploy(vertx, config).map(web -> WebTestSupport.client(vertx, web));
   }
 
@@ -114,7 +114,7 @@ final class CatalogWebFixture {
    * The API's routes behind a principal the test picks per request with {@link #PRINCIPAL_HEADER},
    * in the test's own router: the production authentication is not under test here.
    */
-  Future<WebClient> startScoped(Vertx vertx) {
+  public Future<WebClient> startScoped(Vertx vertx) {
     Router router = Router.router(vertx);
     router.route("/api/v1/*").handler(rc -> {
       String asked = rc.request().getHeader(PRINCIPAL_HEADER);
@@ -136,12 +136,12 @@ final class CatalogWebFixture {
             .setDefaultPort(server.actualPort())));
   }
 
-  Future<RowSet<Row>> sql(String sql, Tuple parameters) {
+  public Future<RowSet<Row>> sql(String sql, Tuple parameters) {
     return pool.preparedQuery(sql).execute(parameters);
   }
 
   /** Stops everything deployed on {@code vertx}, so nothing polls the schema, then drops it. */
-  void close(Vertx vertx) throws Exception {
+  public void close(Vertx vertx) throws Exception {
     try {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } finally {
