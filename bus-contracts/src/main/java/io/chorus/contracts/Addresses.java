@@ -89,6 +89,23 @@ public final class Addresses {
   /** One post and its history. {@code PostHistoryQuery -> PostHistory}. */
   public static final String PIPELINE_HISTORY = "chorus.pipeline.history";
 
+  /**
+   * Create a post whose text a partner or editor wrote; it enters the pipeline GENERATED.
+   * {@code PostCreate -> PostView}.
+   */
+  public static final String PIPELINE_CREATE = "chorus.pipeline.create";
+  /** The campaigns with slots left to plan. {@code DueCampaignsQuery -> DueCampaigns}. */
+  public static final String PIPELINE_CAMPAIGNS = "chorus.pipeline.campaigns";
+
+  /** Brands of the catalog. {@code BrandRequest -> Brand} or {@code BrandPage} (LIST). */
+  public static final String TENANTS_BRANDS = "chorus.tenants.brands";
+  /** A brand's accounts. {@code AccountRequest -> Account} or {@code AccountPage} (LIST). */
+  public static final String TENANTS_ACCOUNTS = "chorus.tenants.accounts";
+  /** A brand's campaigns. {@code CampaignRequest -> Campaign} or {@code CampaignPage} (LIST). */
+  public static final String TENANTS_CAMPAIGNS = "chorus.tenants.campaigns";
+  /** An account managed through the API changed, for the platform agents (publish). {@code AccountChanged}. */
+  public static final String TENANTS_ACCOUNT_CHANGED = "chorus.tenants.accounts.changed";
+
   /** Live counts and latencies for dashboards (publish). {@code LiveMetrics}. */
   public static final String METRICS_LIVE = "chorus.metrics.live";
 

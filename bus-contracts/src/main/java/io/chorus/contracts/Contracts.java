@@ -48,6 +48,19 @@ import io.chorus.contracts.webhooks.WebhookDeliveryPage;
 import io.chorus.contracts.webhooks.WebhookRequest;
 import io.chorus.contracts.webhooks.WebhookSubscription;
 import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
+import io.chorus.contracts.pipeline.DueCampaigns;
+import io.chorus.contracts.pipeline.DueCampaignsQuery;
+import io.chorus.contracts.pipeline.PostCreate;
+import io.chorus.contracts.tenants.Account;
+import io.chorus.contracts.tenants.AccountChanged;
+import io.chorus.contracts.tenants.AccountPage;
+import io.chorus.contracts.tenants.AccountRequest;
+import io.chorus.contracts.tenants.Brand;
+import io.chorus.contracts.tenants.BrandPage;
+import io.chorus.contracts.tenants.BrandRequest;
+import io.chorus.contracts.tenants.Campaign;
+import io.chorus.contracts.tenants.CampaignPage;
+import io.chorus.contracts.tenants.CampaignRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
@@ -106,7 +119,20 @@ public final class Contracts {
       new JsonRecordCodec<>(ApiTokenPage.class),
       new JsonRecordCodec<>(PostHistoryQuery.class),
       new JsonRecordCodec<>(PostHistory.class),
-      new JsonRecordCodec<>(ReportReady.class));
+      new JsonRecordCodec<>(ReportReady.class),
+      new JsonRecordCodec<>(PostCreate.class),
+      new JsonRecordCodec<>(DueCampaignsQuery.class),
+      new JsonRecordCodec<>(DueCampaigns.class),
+      new JsonRecordCodec<>(BrandRequest.class),
+      new JsonRecordCodec<>(Brand.class),
+      new JsonRecordCodec<>(BrandPage.class),
+      new JsonRecordCodec<>(AccountRequest.class),
+      new JsonRecordCodec<>(Account.class),
+      new JsonRecordCodec<>(AccountPage.class),
+      new JsonRecordCodec<>(AccountChanged.class),
+      new JsonRecordCodec<>(CampaignRequest.class),
+      new JsonRecordCodec<>(Campaign.class),
+      new JsonRecordCodec<>(CampaignPage.class));
 
   private Contracts() {}
 

@@ -7,6 +7,11 @@ public enum ErrorCode {
   INVALID_REQUEST(400, false),
   NOT_FOUND(404, false),
   ILLEGAL_TRANSITION(409, false),
+  /**
+   * The request clashes with what exists: an id already taken, or a row the configuration
+   * manages and only the configuration may change. (409 is taken by ILLEGAL_TRANSITION.)
+   */
+  CONFLICT(4090, false),
   RATE_LIMITED(429, true),
   PLATFORM_REJECTED(422, false),
   PLATFORM_UNAVAILABLE(503, true),

@@ -60,6 +60,23 @@ import io.chorus.contracts.webhooks.WebhookRequest;
 import io.chorus.contracts.webhooks.WebhookSubscription;
 import io.chorus.contracts.webhooks.WebhookSubscriptionPage;
 import io.chorus.contracts.reports.ReportReady;
+import io.chorus.contracts.pipeline.DueCampaigns;
+import io.chorus.contracts.pipeline.DueCampaignsQuery;
+import io.chorus.contracts.pipeline.PostCreate;
+import io.chorus.contracts.pipeline.PostCursor;
+import io.chorus.contracts.tenants.Account;
+import io.chorus.contracts.tenants.AccountChanged;
+import io.chorus.contracts.tenants.AccountCredentials;
+import io.chorus.contracts.tenants.AccountPage;
+import io.chorus.contracts.tenants.AccountRequest;
+import io.chorus.contracts.tenants.Brand;
+import io.chorus.contracts.tenants.BrandPage;
+import io.chorus.contracts.tenants.BrandRequest;
+import io.chorus.contracts.tenants.Campaign;
+import io.chorus.contracts.tenants.CampaignCalendar;
+import io.chorus.contracts.tenants.CampaignPage;
+import io.chorus.contracts.tenants.CampaignRequest;
+import io.chorus.contracts.tenants.CatalogAction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +158,27 @@ class CodecRoundTripTest {
       new PostHistoryQuery("p1"),
       new PostHistory(new PostView("p1", "b1", "c1", "a1", Platform.X, PostState.FAILED, "t", null, 3, AT, AT, null, AT,
           "duplicate status"), List.of(new PostEvent(7, PostState.PUBLISHING, PostState.FAILED, "duplicate status", AT))),
-      new ReportReady("r1", "b1", "weekly", "Week 47", AT));
+      new ReportReady("r1", "b1", "weekly", "Week 47", AT),
+      new PostQuery(null, Platform.X, 20, "b1", "c1", new PostCursor(AT, "0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21")),
+      new PostPage(List.of(), new PostCursor(AT, "p9")),
+      new PostCreate("b1", "a1", null, "Written by a partner ✍", "https://cdn.example/a.jpg", AT, "token:7f3c"),
+      new DueCampaignsQuery(AT),
+      new DueCampaigns(List.of("c1", "c2")),
+      new BrandRequest(CatalogAction.UPDATE, "b1", null, "Europe/Paris", null, List.of("cheap"), "ops"),
+      new Brand("b1", "Northwind", "Europe/Paris", "warm", List.of("cheap"), "api", AT, AT),
+      new BrandPage(List.of(new Brand("b1", "Northwind", "UTC", "", List.of(), "config", AT, AT))),
+      new AccountRequest(CatalogAction.CREATE, "b1", "a1", Platform.X, "@northwind", "1600", null,
+          new AccountCredentials("access", "refresh", AT), "ops"),
+      new Account("a1", "b1", Platform.X, "@northwind", "1600", "PAUSED", true, "api", AT, AT),
+      new AccountPage(List.of(new Account("a1", "b1", Platform.TIKTOK, "@nw", "7000", "ACTIVE", false, "config",
+          AT, AT))),
+      new AccountChanged("a1", Platform.LINKEDIN, "b1", "updated"),
+      new CampaignRequest(CatalogAction.CREATE, "b1", "c1", "Launch", "A new blend", List.of("small batches"),
+          List.of("#Coffee"), "Visit us", List.of(Platform.X, Platform.INSTAGRAM),
+          new CampaignCalendar(3600, AT, null, 10), "ops"),
+      new Campaign("c1", "b1", "Launch", "A new blend", List.of(), List.of("#Coffee"), null, List.of(Platform.X),
+          new CampaignCalendar(60, AT, AT.plusSeconds(3600), null), 3, "api", AT, AT),
+      new CampaignPage(List.of()));
 
   @Test
   @DisplayName("every record on the bus has a codec and a sample here")

@@ -15,6 +15,7 @@ import io.chorus.pipeline.publishing.PublisherVerticle;
 import io.chorus.pipeline.publishing.ReconcilerVerticle;
 import io.chorus.pipeline.workflow.WorkflowVerticle;
 import io.chorus.platform.PlatformAgentVerticle;
+import io.chorus.tenants.catalog.CatalogVerticle;
 import io.chorus.tenants.tokens.ApiTokensVerticle;
 import io.chorus.web.WebVerticle;
 import io.vertx.core.Deployable;
@@ -44,7 +45,7 @@ enum Roles {
   EVENTS(InboundStoreVerticle::new, InboundDispatcherVerticle::new, SubscriptionsVerticle::new,
       WebhookDeliveryVerticle::new),
   LEADER(TeamLeaderVerticle::new),
-  TENANTS(ApiTokensVerticle::new),
+  TENANTS(ApiTokensVerticle::new, CatalogVerticle::new),
   WEB(WebVerticle::new);
 
   /** The role that stands for every other one. */

@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--roles", split = ",", paramLabel = "ROLE",
       description = "Roles this node runs (default: node.roles, i.e. all): all, content, facebook, x, "
-          + "instagram, linkedin, tiktok, pipeline, metrics, events, leader, web.")
+          + "instagram, linkedin, tiktok, pipeline, metrics, events, leader, tenants, web.")
   List<String> roles;
 
   @Option(names = "--cluster", description = "Join the Hazelcast cluster configured under cluster.")

@@ -6,7 +6,9 @@ import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.health.HealthQuery;
 import io.chorus.contracts.health.HealthReport;
+import io.chorus.contracts.pipeline.DueCampaignsQuery;
 import io.chorus.contracts.pipeline.PlanRequest;
+import io.chorus.contracts.pipeline.PostCreate;
 import io.chorus.contracts.pipeline.PostCommand;
 import io.chorus.contracts.pipeline.PostHistoryQuery;
 import io.chorus.contracts.pipeline.PostQuery;
@@ -14,6 +16,7 @@ import io.chorus.contracts.pipeline.ReviewDecision;
 import io.chorus.contracts.pipeline.VariantsQuery;
 import io.chorus.pipeline.catalog.CatalogSync;
 import io.chorus.pipeline.command.PostCommands;
+import io.chorus.pipeline.command.PostCreation;
 import io.chorus.pipeline.planning.PlanStore;
 import io.chorus.pipeline.post.PostQueries;
 import io.chorus.pipeline.post.PostTransitions;
@@ -33,7 +36,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The pipeline's front door on the bus: plans campaign slots into posts, answers post queries,
+ * The pipeline's front door on the bus: plans campaign slots into posts, takes posts written
+ * through the API, answers post queries,
  * takes people's review decisions, carries out operators' commands on posts and reports the
  * database's health. At start it writes the configured catalog (brands, accounts, campaigns)
  * into PostgreSQL.
@@ -45,6 +49,7 @@ public final class PipelineVerticle extends VerticleBase {
   private HumanReview reviews;
   private PostCommands commands;
   private VariantStore variants;
+  private PostCreation creation;
 
   @Override
   public Future<?> start() {
@@ -55,6 +60,7 @@ public final class PipelineVerticle extends VerticleBase {
     reviews = new HumanReview(new ReviewStore(pool), transitions, queries, ReviewOptions.fromConfig(config()));
     commands = new PostCommands(queries, transitions);
     variants = new VariantStore(pool);
+    creation = new PostCreation(pool, transitions, queries);
     EventBus bus = vertx.eventBus();
     return new CatalogSync(pool).sync(config())
         .compose(synced -> Future.all(List.of(
@@ -64,7 +70,9 @@ public final class PipelineVerticle extends VerticleBase {
             bus.<ReviewDecision>consumer(Addresses.PIPELINE_REVIEW, this::review).completion(),
             bus.<PostCommand>consumer(Addresses.PIPELINE_COMMAND, this::command).completion(),
             bus.<HealthQuery>consumer(Addresses.PIPELINE_STATUS, this::status).completion(),
-            bus.<VariantsQuery>consumer(Addresses.PIPELINE_VARIANTS, this::variants).completion())));
+            bus.<VariantsQuery>consumer(Addresses.PIPELINE_VARIANTS, this::variants).completion(),
+            bus.<PostCreate>consumer(Addresses.PIPELINE_CREATE, this::create).completion(),
+            bus.<DueCampaignsQuery>consumer(Addresses.PIPELINE_CAMPAIGNS, this::dueCampaigns).completion())));
   }
 
   @Override
@@ -78,6 +86,15 @@ public final class PipelineVerticle extends VerticleBase {
       return;
     }
     plans.plan(message.body(), Instant.now()).onComplete(result -> reply(message, result));
+  }
+
+  private void create(Message<PostCreate> message) {
+    creation.create(message.body(), Instant.now()).onComplete(result -> reply(message, result));
+  }
+
+  private void dueCampaigns(Message<DueCampaignsQuery> message) {
+    Instant until = message.body() == null || message.body().until() == null ? Instant.now() : message.body().until();
+    plans.due(until).onComplete(result -> reply(message, result));
   }
 
   private void query(Message<PostQuery> message) {

@@ -15,6 +15,7 @@ import io.chorus.contracts.platform.PublishRequest;
 import io.chorus.contracts.platform.PublishResult;
 import io.chorus.contracts.platform.Reauthorization;
 import io.chorus.contracts.platform.ReconcileRequest;
+import io.chorus.contracts.tenants.AccountChanged;
 import io.chorus.platform.engagement.CommentsClient;
 import io.chorus.platform.engagement.CommentsClients;
 import io.chorus.platform.engagement.Engagement;
@@ -73,6 +74,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
   private BreakerSettings breakerSettings;
   private CommentsClient comments;
   private Engagement engagement;
+  private AgentAccounts agentAccounts;
 
   public PlatformAgentVerticle(Platform platform) {
     this.platform = platform;
@@ -101,8 +103,12 @@ public final class PlatformAgentVerticle extends VerticleBase {
     CollectHandler collector = new CollectHandler(platform, accounts,
         account -> auth.accessToken(account).map(account::withAccessToken), InsightsClients.of(platform, web, settings),
         comments, this::throughBreaker, engagement.handler()::handle, findComments());
+    agentAccounts = new AgentAccounts(platform, pool, auth, accounts);
     EventBus bus = vertx.eventBus();
-    return auth.start().compose(loaded -> Future.join(List.of(
+    return auth.start().compose(loaded -> agentAccounts.start()).compose(adopted -> Future.join(List.of(
+        bus.<AccountChanged>consumer(Addresses.TENANTS_ACCOUNT_CHANGED, message -> agentAccounts.changed(message.body())
+            .onFailure(failure -> LOG.warn("{} account {} not read again after a change: {}", platform.id(),
+                message.body().accountId(), failure.getMessage()))).completion(),
         bus.<OptimizeRequest>consumer(platform.address(Addresses.OPTIMIZE), this::optimize).completion(),
         bus.<PublishRequest>consumer(platform.address(Addresses.PUBLISH), this::publish).completion(),
         bus.<ReconcileRequest>consumer(platform.address(Addresses.RECONCILE), this::reconcile).completion(),
@@ -259,14 +265,7 @@ public final class PlatformAgentVerticle extends VerticleBase {
     if (text == null || accountId == null) {
       return invalid("a request needs an account and a text");
     }
-    PlatformAccount account = accounts.get(accountId);
-    if (account == null) {
-      return invalid("unknown account '" + accountId + "'");
-    }
-    if (account.platform() != platform) {
-      return invalid("account '" + account.id() + "' is on " + account.platform().id() + ", not " + platform.id());
-    }
-    return Future.succeededFuture(account);
+    return agentAccounts.find(accountId);
   }
 
   private static <T> Future<T> invalid(String why) {

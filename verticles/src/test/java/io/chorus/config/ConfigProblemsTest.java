@@ -171,7 +171,7 @@ class ConfigProblemsTest {
     ConfDir.expectProblems(ctx, ChorusConfig.load(vertx, source), problems -> assertThat(problems)
         .containsExactlyInAnyOrder(
             "node.roles[1]: \"janitor\" is an unknown role; expected one of all, leader, content, pipeline, metrics,"
-                + " events, web, facebook, x, instagram, linkedin, tiktok",
+                + " events, tenants, web, facebook, x, instagram, linkedin, tiktok",
             "http.port: 70000 is out of range; expected an integer from 0 to 65535",
             "auth.bootstrapToken: (hidden) is too short; expected a string of at least 16 characters or null",
             "database.password: (hidden) is malformed; expected a secret reference env:VAR, file:/path or"

@@ -11,6 +11,7 @@ import io.chorus.web.auth.Access;
 import io.chorus.web.auth.BearerTokenHandler;
 import io.chorus.web.auth.Permission;
 import io.chorus.web.auth.TokenRateLimitHandler;
+import io.chorus.web.catalog.CatalogApi;
 import io.chorus.web.dashboard.Dashboard;
 import io.chorus.web.health.ReadinessChecks;
 import io.chorus.web.media.MediaHandler;
@@ -18,6 +19,7 @@ import io.chorus.web.openapi.OpenApi;
 import io.chorus.web.posts.PostBrandGuard;
 import io.chorus.web.posts.PostCommandHandler;
 import io.chorus.web.posts.PostHistoryHandler;
+import io.chorus.web.posts.PostsApi;
 import io.chorus.web.posts.PostsHandler;
 import io.chorus.web.posts.ReviewHandler;
 import io.chorus.web.posts.VariantsHandler;
@@ -183,6 +185,8 @@ public final class WebVerticle extends VerticleBase {
         .handler(PostsHandler.deadLetters(bus, timeoutMs));
     WebhooksApi.mount(router, bus, timeoutMs);
     TokensApi.mount(router, bus, timeoutMs);
+    CatalogApi.mount(router, bus, timeoutMs);
+    PostsApi.mount(router, bus, timeoutMs);
 
     Dashboard.mount(router);
     router.route().failureHandler(Problems::onFailure);

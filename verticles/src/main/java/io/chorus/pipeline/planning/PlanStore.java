@@ -2,6 +2,7 @@ package io.chorus.pipeline.planning;
 
 import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
+import io.chorus.contracts.pipeline.DueCampaigns;
 import io.chorus.contracts.pipeline.PlanRequest;
 import io.chorus.contracts.pipeline.PlanResult;
 import io.chorus.pipeline.post.PostTransitions;
@@ -17,6 +18,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,17 @@ public final class PlanStore {
                   NULL::text AS detail, updated_at
       )
       """ + TransitionSql.RECORD_MOVED + "SELECT * FROM moved";
+  /** Campaigns whose next slot starts by $1 and is still within their calendar; the rest have nothing to plan. */
+  private static final String DUE = """
+      SELECT id FROM (
+        SELECT id, max_slots, planned_slots, ends_at,
+               starts_at + make_interval(secs => slot_every_secs::double precision * planned_slots) AS next_slot
+        FROM campaigns
+      ) c
+      WHERE (max_slots IS NULL OR planned_slots < max_slots) AND (ends_at IS NULL OR next_slot < ends_at)
+        AND next_slot <= $1
+      ORDER BY id
+      """;
   private static final String ADVANCE = "UPDATE campaigns SET planned_slots = $2, updated_at = now() WHERE id = $1";
 
   private final Pool pool;
@@ -75,6 +88,15 @@ public final class PlanStore {
           created.ifPresent(rows -> transitions.announce(rows).forEach(change -> ids.add(change.postId())));
           return new PlanResult(request.campaignId(), ids);
         });
+  }
+
+  /** The campaigns, configured or created through the API, with a slot to plan by {@code until}. */
+  public Future<DueCampaigns> due(Instant until) {
+    return pool.preparedQuery(DUE).execute(Tuple.of(until.atOffset(ZoneOffset.UTC))).map(rows -> {
+      List<String> ids = new ArrayList<>(rows.size());
+      rows.forEach(row -> ids.add(row.getString("id")));
+      return new DueCampaigns(ids);
+    });
   }
 
   private Future<Optional<RowSet<Row>>> createDuePosts(SqlConnection connection, PlanRequest request, Row campaign,

@@ -4,6 +4,7 @@ import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.pipeline.PostCursor;
 import io.chorus.contracts.pipeline.PostEvent;
 import io.chorus.contracts.pipeline.PostHistory;
 import io.chorus.contracts.pipeline.PostPage;
@@ -15,18 +16,22 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** Reads posts for people and partners. */
 public final class PostQueries {
+  /** Newest first by (created_at, id), which never change: a cursor of the two pages stably. */
   private static final String LIST = """
       SELECT id, brand_id, campaign_id, account_id, platform, state, text, external_id, attempts,
-             slot_at, scheduled_at, published_at, updated_at, last_error
+             slot_at, scheduled_at, published_at, updated_at, last_error, created_at
       FROM posts
       WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR platform = $2)
-      ORDER BY updated_at DESC, id
+        AND ($4::text IS NULL OR brand_id = $4) AND ($5::text IS NULL OR campaign_id = $5)
+        AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
+      ORDER BY created_at DESC, id DESC
       LIMIT $3
       """;
   private static final String ONE = """
@@ -46,15 +51,41 @@ public final class PostQueries {
     this.pool = pool;
   }
 
+  /** One page of posts; a cursor naming no post (or not a post id) is INVALID_REQUEST. */
   public Future<PostPage> list(PostQuery query) {
-    Tuple params = Tuple.of(
-        query.state() == null ? null : query.state().name(),
-        query.platform() == null ? null : query.platform().id(),
-        query.limit());
+    PostCursor after = query.after();
+    UUID afterId = null;
+    if (after != null) {
+      try {
+        afterId = UUID.fromString(String.valueOf(after.postId()));
+      } catch (IllegalArgumentException notAnId) {
+        afterId = null;
+      }
+      if (afterId == null || after.createdAt() == null) {
+        return Future.failedFuture(ChorusError.of(ErrorCode.INVALID_REQUEST,
+            "cursor: does not name a position in the post list").exception());
+      }
+    }
+    Tuple params = Tuple.tuple()
+        .addString(query.state() == null ? null : query.state().name())
+        .addString(query.platform() == null ? null : query.platform().id())
+        // One more than asked tells whether another page follows.
+        .addInteger(query.limit() + 1)
+        .addString(query.brandId())
+        .addString(query.campaignId())
+        .addOffsetDateTime(after == null ? null : after.createdAt().atOffset(ZoneOffset.UTC))
+        .addUUID(afterId);
     return pool.preparedQuery(LIST).execute(params).map(rows -> {
       List<PostView> items = new ArrayList<>(rows.size());
-      rows.forEach(row -> items.add(view(row)));
-      return new PostPage(items);
+      PostCursor next = null;
+      for (Row row : rows) {
+        if (items.size() == query.limit()) {
+          break;
+        }
+        items.add(view(row));
+        next = new PostCursor(row.getOffsetDateTime("created_at").toInstant(), row.getUUID("id").toString());
+      }
+      return new PostPage(items, rows.size() > query.limit() ? next : null);
     });
   }
 

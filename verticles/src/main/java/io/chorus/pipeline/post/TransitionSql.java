@@ -91,10 +91,10 @@ public final class TransitionSql {
         RETURNING p.id, p.brand_id, p.platform, 'SCHEDULED'::text AS from_state,
                   'PUBLISHING'::text AS to_state, NULL::text AS detail, p.updated_at,
                   p.account_id, p.campaign_id, p.text, p.attempts, p.scheduled_at, p.media_ids, p.post_type,
-                  p.in_reply_to_external_id
+                  p.in_reply_to_external_id, p.media_url
       )
       """ + RECORD_MOVED + """
-      SELECT m.*, c.spec -> 'media' AS media
+      SELECT m.*, CASE WHEN m.media_url IS NULL THEN c.spec -> 'media' ELSE jsonb_build_array(m.media_url) END AS media
       FROM moved m LEFT JOIN campaigns c ON c.id = m.campaign_id
       """;
 

@@ -19,7 +19,9 @@ import java.util.List;
 final class StagePosts {
   private static final String WAITING = """
       SELECT p.id, p.brand_id, p.campaign_id, p.account_id, p.platform, p.slot_at, p.text, p.post_type,
-             COALESCE(c.spec, '{}'::jsonb) AS spec, COALESCE(c.calendar, '{}'::jsonb) AS calendar,
+             COALESCE(c.spec, '{}'::jsonb) AS spec,
+             -- A post written through the API goes out at the time asked for, not within its campaign's window.
+             CASE WHEN p.written_by IS NULL THEN COALESCE(c.calendar, '{}'::jsonb) ELSE '{}'::jsonb END AS calendar,
              b.voice, b.time_zone, b.approval, b.review_rules, p.in_reply_to_external_id
       FROM posts p
       LEFT JOIN campaigns c ON c.id = p.campaign_id

@@ -65,7 +65,8 @@ public final class AccountAuth {
     OAuthSettings oauth = OAuthSettings.fromPlatform(
         config.getJsonObject("platforms", new JsonObject()).getJsonObject(platform.id()));
     this.endpoint = oauth == null ? null : new TokenEndpoint(platform, web, oauth, timeoutMs);
-    this.accounts = accounts;
+    // Its own copy: accounts managed through the API come and go while the agent runs.
+    this.accounts = new HashMap<>(accounts);
     this.seeds = seeds;
   }
 
@@ -105,6 +106,29 @@ public final class AccountAuth {
         return null;
       });
     });
+  }
+
+  /**
+   * Takes on an account managed through the API, or reads it afresh after it changed. Its tokens
+   * are the ones stored for it (sealed by the catalog); the configuration has none.
+   */
+  public Future<Void> adopt(PlatformAccount account) {
+    accounts.put(account.id(), account);
+    return store.load(account.id()).map(stored -> {
+      if (stored.isPresent()) {
+        current.put(account.id(), fromStored(stored.get(), seed(account)));
+      } else {
+        current.remove(account.id());
+      }
+      return null;
+    });
+  }
+
+  /** Lets go of an account deleted through the API. */
+  public void forget(String accountId) {
+    accounts.remove(accountId);
+    current.remove(accountId);
+    warnedOn.remove(accountId);
   }
 
   /**

@@ -31,7 +31,10 @@ final class TokenStore {
       UPDATE account_tokens SET status = $2, status_detail = $3, access_token = $4, refresh_token = $5,
         access_expires_at = $6, version = $7, updated_at = now()
       WHERE account_id = $1""";
-  private static final String MIRROR_STATUS = "UPDATE accounts SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2";
+  /** A person's PAUSED and DELETED are not the tokens' business: they stay until a person changes them. */
+  private static final String MIRROR_STATUS = """
+      UPDATE accounts SET status = $2, updated_at = now()
+      WHERE id = $1 AND status <> $2 AND status NOT IN ('PAUSED', 'DELETED')""";
 
   /** A row as read, tokens still sealed or absent. */
   record Stored(String status, String accessToken, String refreshToken, Instant accessExpiresAt, String seedDigest, long version) {}

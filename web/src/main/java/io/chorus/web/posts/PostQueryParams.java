@@ -2,6 +2,7 @@ package io.chorus.web.posts;
 
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.pipeline.PostCursor;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.web.problem.FieldError;
 import io.vertx.core.MultiMap;
@@ -10,7 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads and checks the query parameters of {@code GET /api/v1/posts}. */
+/**
+ * Reads and checks the query parameters of {@code GET /api/v1/posts}: {@code state},
+ * {@code platform}, {@code campaign}, {@code limit} and {@code cursor}. The brand is the caller's
+ * to decide (see {@code Access.listedBrand}).
+ */
 final class PostQueryParams {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
@@ -24,7 +29,8 @@ final class PostQueryParams {
   private final PostQuery query;
 
   PostQueryParams(MultiMap params) {
-    this.query = new PostQuery(state(params.get("state")), platform(params.get("platform")), limit(params.get("limit")));
+    this.query = new PostQuery(state(params.get("state")), platform(params.get("platform")), limit(params.get("limit")),
+        null, isAbsent(params.get("campaign")) ? null : params.get("campaign").trim(), cursor(params.get("cursor")));
   }
 
   /** The fields at fault; when empty, {@link #query()} is the request. */
@@ -57,6 +63,19 @@ final class PostQueryParams {
       errors.add(new FieldError("platform", "unknown platform '" + value + "'; expected one of " + PLATFORMS));
     }
     return platform;
+  }
+
+  private PostCursor cursor(String value) {
+    if (isAbsent(value)) {
+      return null;
+    }
+    try {
+      return PostCursors.decode(value);
+    } catch (IllegalArgumentException notOurs) {
+      errors.add(new FieldError("cursor", "is not a cursor this API gave out; use a page's nextCursor as it came, "
+          + "or start again without one"));
+      return null;
+    }
   }
 
   private int limit(String value) {

@@ -5,6 +5,8 @@ import io.chorus.contracts.JsonRecordCodec;
 import io.chorus.contracts.PostState;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
+import io.chorus.web.auth.Access;
+import io.chorus.web.problem.FieldProblems;
 import io.chorus.web.problem.Problem;
 import io.chorus.web.problem.Problems;
 import io.vertx.core.Handler;
@@ -14,11 +16,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
- * {@code GET /api/v1/posts}: lists posts by asking the pipeline over the bus; also
- * {@code GET /api/v1/dead-letters}, the failed posts an operator may requeue or cancel.
+ * {@code GET /api/v1/posts}: lists posts by asking the pipeline over the bus, newest first, a page
+ * at a time: {@code {items, nextCursor}}, where {@code nextCursor} (null on the last page) is the
+ * {@code cursor} of the next page. Also {@code GET /api/v1/dead-letters}, the failed posts an
+ * operator may requeue or cancel. A caller bound to a brand sees only its brand's posts.
  */
 public final class PostsHandler implements Handler<RoutingContext> {
   private final EventBus bus;
@@ -51,17 +54,23 @@ public final class PostsHandler implements Handler<RoutingContext> {
       Problems.send(rc, Problem.invalidRequest(params.errors()));
       return;
     }
-    PostQuery query = onlyState == null
-        ? params.query()
-        : new PostQuery(onlyState, params.query().platform(), params.query().limit());
+    String brand = Access.listedBrand(rc, rc.queryParams().get("brand"));
+    if (brand == Access.REFUSED) {
+      return;
+    }
+    PostQuery asked = params.query();
+    PostQuery query = new PostQuery(onlyState == null ? asked.state() : onlyState, asked.platform(), asked.limit(),
+        brand, asked.campaignId(), asked.after());
     bus.<PostPage>request(Addresses.PIPELINE_QUERY, query, delivery)
         .onSuccess(reply -> rc.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-            .end(toJson(reply.body().items()).encode()))
-        .onFailure(failure -> Problems.send(rc, Problems.fromFailure(failure)));
+            .end(toJson(reply.body()).encode()))
+        .onFailure(failure -> Problems.send(rc, FieldProblems.fromFailure(failure)));
   }
 
-  private static JsonObject toJson(List<? extends Record> items) {
-    return new JsonObject().put("items", new JsonArray(items.stream().map(JsonRecordCodec::toJsonObject).toList()));
+  private static JsonObject toJson(PostPage page) {
+    return new JsonObject()
+        .put("items", new JsonArray(page.items().stream().map(JsonRecordCodec::toJsonObject).toList()))
+        .put("nextCursor", page.next() == null ? null : PostCursors.encode(page.next()));
   }
 }

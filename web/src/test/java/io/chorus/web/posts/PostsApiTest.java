@@ -7,6 +7,7 @@ import io.chorus.contracts.ChorusError;
 import io.chorus.contracts.ErrorCode;
 import io.chorus.contracts.Platform;
 import io.chorus.contracts.PostState;
+import io.chorus.contracts.pipeline.PostCursor;
 import io.chorus.contracts.pipeline.PostPage;
 import io.chorus.contracts.pipeline.PostQuery;
 import io.chorus.contracts.pipeline.PostView;
@@ -82,13 +83,45 @@ class PostsApiTest {
         })));
   }
 
+  @Test
+  @DisplayName("a page that is not the last names the next one's cursor, which brings the page after it")
+  void pagesWithCursors(Vertx vertx, VertxTestContext ctx) {
+    PostCursor last = new PostCursor(AT, "0b5e7a3e-1d3c-4c1e-8f55-4f5b1d0c9e21");
+    pipeline(vertx, request -> {
+      queries.add(request.body());
+      request.reply(request.body().after() == null ? new PostPage(List.of(POST), last) : new PostPage(List.of()));
+    });
+    start(vertx)
+        .compose(client -> client.get("/api/v1/posts?limit=1&campaign=autumn&brand=northwind").send()
+            .compose(first -> {
+              ctx.verify(() -> {
+                assertThat(first.bodyAsJsonObject().getJsonArray("items")).hasSize(1);
+                assertThat(first.bodyAsJsonObject().getString("nextCursor")).isNotBlank().doesNotContain(AT.toString());
+              });
+              return client.get("/api/v1/posts").addQueryParam("limit", "1").addQueryParam("campaign", "autumn")
+                  .addQueryParam("cursor", first.bodyAsJsonObject().getString("nextCursor")).send();
+            }))
+        .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
+          assertThat(second.statusCode()).isEqualTo(200);
+          assertThat(second.bodyAsJsonObject().getJsonArray("items")).isEmpty();
+          assertThat(second.bodyAsJsonObject().containsKey("nextCursor")).isTrue();
+          assertThat(second.bodyAsJsonObject().getValue("nextCursor")).isNull();
+          assertThat(queries).containsExactly(
+              new PostQuery(null, null, 1, "northwind", "autumn", null),
+              new PostQuery(null, null, 1, null, "autumn", last));
+          ctx.completeNow();
+        })));
+  }
+
   @ParameterizedTest(name = "{0} is refused as a 400 naming {1}")
   @CsvSource({
       "state=LOST, state",
       "platform=myspace, platform",
       "limit=0, limit",
       "limit=501, limit",
-      "limit=many, limit"})
+      "limit=many, limit",
+      "cursor=not-a-cursor, cursor",
+      "cursor=bm8tc2VwYXJhdG9y, cursor"})
   @DisplayName("an invalid parameter is refused as problem+json naming the field")
   void refusesInvalidParameters(String query, String field, Vertx vertx, VertxTestContext ctx) {
     pipeline(vertx, request -> {
