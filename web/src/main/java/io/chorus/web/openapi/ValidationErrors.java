@@ -123,7 +123,22 @@ final class ValidationErrors {
     }
     return leaves.stream().filter(leaf -> !UNKNOWN_PROPERTY.contains(leaf.keyword())
         || leaves.stream().noneMatch(other -> !UNKNOWN_PROPERTY.contains(other.keyword())
-            && within(other.pointer(), leaf.pointer()))).toList();
+            && (within(other.pointer(), leaf.pointer()) || failedBeside(leaf, other)))).toList();
+  }
+
+  /**
+   * Whether {@code other} failed in the object that {@code unevaluated} reports a property of: when
+   * one branch of an allOf fails, every property it declared counts as unevaluated, so such a
+   * report beside a real failure says nothing about the property.
+   */
+  private static boolean failedBeside(Located unevaluated, Located other) {
+    return "unevaluatedProperties".equals(unevaluated.keyword())
+        && parent(other.pointer()).equals(parent(unevaluated.pointer()));
+  }
+
+  private static String parent(String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    return slash <= 0 ? "" : pointer.substring(0, slash);
   }
 
   private String message(Located leaf, JsonObject schema) {

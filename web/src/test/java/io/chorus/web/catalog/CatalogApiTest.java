@@ -117,10 +117,13 @@ public class CatalogApiTest {
                 .put("bannedWords", "cheap").put("colour", "red")),
             call(HttpMethod.PATCH, "/api/v1/brands/acme", new JsonObject()),
             call(HttpMethod.POST, "/api/v1/brands", Buffer.buffer("[1, 2]")),
-            call(HttpMethod.PATCH, "/api/v1/brands/acme", new JsonObject().put("name", " "))))
+            call(HttpMethod.PATCH, "/api/v1/brands/acme", new JsonObject().put("name", " ")),
+            call(HttpMethod.POST, "/api/v1/brands", new JsonObject().put("id", "mars").put("name", "Mars")
+                .put("timeZone", "Mars/Base"))))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
-          assertThat(fields(all.resultAt(0))).containsExactlyInAnyOrder("id", "name", "timeZone", "bannedWords",
-              "colour");
+          // The document's checks come first; what it cannot express (a known time zone) after them.
+          assertThat(fields(all.resultAt(0))).containsExactlyInAnyOrder("id", "name", "bannedWords", "colour");
+          assertThat(fields(all.resultAt(4))).containsExactly("timeZone");
           assertThat(fields(all.resultAt(1))).containsExactly("body");
           assertThat(fields(all.resultAt(2))).containsExactly("body");
           assertThat(fields(all.resultAt(3))).containsExactly("name");
@@ -285,10 +288,17 @@ public class CatalogApiTest {
                     .put("startsAt", "2031-01-02T00:00:00Z").put("endsAt", "2031-01-01T00:00:00Z"))),
             call(HttpMethod.POST, path, new JsonObject().put("id", "winter").put("name", "Winter").put("brief", "Cold")
                 .put("platforms", new JsonArray()).put("calendar", "hourly")),
-            call(HttpMethod.PATCH, path + "/launch", new JsonObject().put("id", "renamed"))))
+            call(HttpMethod.PATCH, path + "/launch", new JsonObject().put("id", "renamed")),
+            call(HttpMethod.POST, path, new JsonObject().put("id", "ends-first").put("name", "Ends first")
+                .put("brief", "Backwards").put("platforms", new JsonArray().add("x"))
+                .put("hashtags", new JsonArray().add("autumn"))
+                .put("calendar", new JsonObject().put("everySeconds", 60)
+                    .put("startsAt", "2031-01-02T00:00:00Z").put("endsAt", "2031-01-01T00:00:00Z")))))
         .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
-          assertThat(fields(all.resultAt(0))).containsExactlyInAnyOrder("id", "name", "brief", "hashtags",
-              "platforms", "calendar.everySeconds", "calendar.maxSlots", "calendar.endsAt");
+          // The document's checks come first; what it cannot express (an end after the start) after them.
+          assertThat(fields(all.resultAt(0))).containsExactlyInAnyOrder("id", "name", "brief",
+              "platforms", "calendar.everySeconds", "calendar.maxSlots");
+          assertThat(fields(all.resultAt(3))).containsExactlyInAnyOrder("hashtags", "calendar.endsAt");
           assertThat(fields(all.resultAt(1))).containsExactlyInAnyOrder("platforms", "calendar");
           assertThat(fields(all.resultAt(2))).containsExactly("id");
           ctx.completeNow();

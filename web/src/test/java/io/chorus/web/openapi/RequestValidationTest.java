@@ -169,9 +169,9 @@ class RequestValidationTest {
   @Test
   @DisplayName("a valid request reaches its handler; empty query values count as absent; JSON may come without a content type")
   void letsValidRequestsThrough(VertxTestContext ctx) {
-    client.get("/api/v1/posts?state=&platform=X&brand=northwind&campaign=autumn&cursor=c2Vlaw&limit=200").send()
+    client.get("/api/v1/posts?state=&platform=X&brand=northwind&campaign=autumn&limit=200").send()
         .compose(listed -> {
-          ctx.verify(() -> assertThat(listed.statusCode()).isEqualTo(200));
+          ctx.verify(() -> assertThat(listed.statusCode()).as(listed.bodyAsString()).isEqualTo(200));
           return client.post("/api/v1/posts/p-1/requeue").sendBuffer(Buffer.buffer("{\"reason\": \"x is back\"}"));
         })
         .onComplete(ctx.succeeding(requeued -> ctx.verify(() -> {
