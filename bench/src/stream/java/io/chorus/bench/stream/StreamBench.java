@@ -13,7 +13,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -31,9 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many Server-Sent Events clients one web verticle holds at one event a second, with the p99
- * delay from publishing an event on the bus to a client reading it; and, next to it, how many
- * requests a second a bare Vert.x endpoint answers on the same machine. The server (one Vert.x
- * instance, the real WebVerticle) and the clients (another Vert.x instance) share this JVM.
+ * delay from publishing an event on the bus to a client reading it; then, in the same run, how many
+ * requests a second the web verticle's Meta webhook ingests (signature checked, event stored in
+ * PostgreSQL, then acknowledged) next to a bare Vert.x endpoint ({@link IngestBench}). The server
+ * (one Vert.x instance, the real WebVerticle) and the clients (another Vert.x instance) share this JVM.
  *
  * <p>Usage: {@code StreamBench [clients,...] [seconds per level] [results file]}.
  */
@@ -58,18 +58,32 @@ public final class StreamBench {
         .append("### Event stream, one event a second\n\n")
         .append("| clients | connected | dropped by the server | events expected | events received | p50 | p99 | max |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
+    long openFiles = Machine.openFilesLimit();
     for (int level : levels) {
+      // Each client is two sockets in this JVM (its end and the server's), plus the JVM's own files.
+      if (2L * level + 1_000 > openFiles) {
+        report.append("| %,d | not run: needs about %,d open files (two sockets a client, both in this JVM), "
+            .formatted(level, 2L * level + 1_000))
+            .append("the limit is %,d (`ulimit -n`, hard limit %s) | | | | | | |\n".formatted(openFiles,
+                Machine.openFilesHardLimit()));
+        continue;
+      }
       report.append(streamLevel(server, clients, web, level, seconds)).append('\n');
       System.out.println(report);
     }
-    report.append("\n### Requests a second, bare Vert.x endpoint (POST, 1 KiB JSON body, 64 connections)\n\n")
-        .append(bareEndpoint(clients, seconds)).append('\n');
-    report.append("\nThe webhook ingest endpoint is not on this branch (another helper builds it), so only the bare endpoint is measured.\n");
+    report.append('\n');
+    IngestBench ingest = IngestBench.prepare(server);
+    try {
+      report.append(ingest.run(server, clients, web.actualPort(), seconds));
+    } finally {
+      await(clients.close());
+      await(server.close());
+      ingest.close();
+    }
+    report.append("\nLoad average at the end: ").append(Machine.loadAverage()).append('\n');
     System.out.println(report);
     Files.createDirectories(results.getParent());
     Files.writeString(results, report.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    clients.close();
-    server.close();
   }
 
   /** Connects {@code count} clients, publishes one event a second, and summarises what arrived. */
@@ -127,43 +141,6 @@ public final class StreamBench {
     }
   }
 
-  /** A bare server answering 204 to every POST, loaded by 64 connections for {@code seconds}. */
-  private static String bareEndpoint(Vertx clientVertx, int seconds) throws Exception {
-    Vertx bare = Vertx.vertx();
-    HttpServer server = await(bare.createHttpServer()
-        .requestHandler(request -> request.body().onComplete(body -> request.response().setStatusCode(204).end()))
-        .listen(0, HOST));
-    int connections = 64;
-    HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(connections));
-    Buffer body = Buffer.buffer(new JsonObject().put("event", "post.published").put("padding", "x".repeat(960)).encode());
-    AtomicLong done = new AtomicLong();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    for (int i = 0; i < connections; i++) {
-      clientVertx.runOnContext(start -> loop(http, server.actualPort(), body, done, deadline));
-    }
-    Thread.sleep(seconds * 1_000L + 500);
-    await(http.close());
-    bare.close();
-    return "| endpoint | requests a second |\n|---|---|\n| bare Vert.x POST → 204 | %,d |"
-        .formatted(done.get() / seconds);
-  }
-
-  private static void loop(HttpClient http, int port, Buffer body, AtomicLong done, long deadline) {
-    if (System.nanoTime() > deadline) {
-      return;
-    }
-    http.request(HttpMethod.POST, port, HOST, "/hook")
-        .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
-        .compose(response -> response.body())
-        .onComplete(result -> {
-          if (result.succeeded()) {
-            done.incrementAndGet();
-          }
-          loop(http, port, body, done, deadline);
-        });
-  }
-
   private static LiveMetrics metrics() {
     return new LiveMetrics(Instant.now(), Map.of("x", Map.of("PUBLISHED", 10L), "linkedin", Map.of("SCHEDULED", 3L)),
         new LatencySummary(10, 120, 250, 400));
@@ -180,7 +157,9 @@ public final class StreamBench {
   private static JsonObject config() {
     return new JsonObject()
         .put("http", new JsonObject().put("host", HOST).put("port", 0))
-        .put("auth", new JsonObject())
+        // The stream is under /api/v1, open here; the webhooks are outside it and check signatures.
+        .put("auth", new JsonObject().put("required", false))
+        .put("webhooks", IngestBench.webhooksConfig())
         .put("sse", new JsonObject().put("heartbeatMs", 15_000).put("maxQueuedBytes", 262_144)
             .put("replayBufferSize", 1_000).put("agentHealthIntervalMs", 3_600_000))
         .put("redis", new JsonObject().put("uri", "redis://127.0.0.1:6379"))
@@ -197,10 +176,33 @@ public final class StreamBench {
       String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(line -> line.startsWith("model name"))
           .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-      String load = Files.readString(Path.of("/proc/loadavg")).trim();
+      String load = loadAverage();
       return "%s, nproc %d, Linux %s, %s %s; load average at start %s".formatted(model,
           Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim(),
           System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), load);
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static String loadAverage() throws Exception {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    /** This process's limit on open files (the soft limit, which applies). */
+    static long openFilesLimit() throws Exception {
+      String value = openFiles()[0];
+      return "unlimited".equals(value) ? Long.MAX_VALUE : Long.parseLong(value);
+    }
+
+    static String openFilesHardLimit() throws Exception {
+      return openFiles()[1];
+    }
+
+    private static String[] openFiles() throws Exception {
+      String line = Files.readAllLines(Path.of("/proc/self/limits")).stream()
+          .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
+      String[] fields = line.substring("Max open files".length()).trim().split("\\s+");
+      return new String[] {fields[0], fields[1]};
     }
   }
 }
