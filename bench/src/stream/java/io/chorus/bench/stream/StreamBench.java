@@ -9,38 +9,49 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many Server-Sent Events clients one web verticle holds at one event a second, with the p99
  * delay from publishing an event on the bus to a client reading it; then, in the same run, how many
  * requests a second the web verticle's Meta webhook ingests (signature checked, event stored in
  * PostgreSQL, then acknowledged) next to a bare Vert.x endpoint ({@link IngestBench}). The server
- * (one Vert.x instance, the real WebVerticle) and the clients (another Vert.x instance) share this JVM.
+ * is one Vert.x instance with the real WebVerticle; the event-stream clients run in a second JVM
+ * ({@link StreamClients}), so that each process holds one socket per client; the ingest load comes
+ * from another Vert.x instance in this JVM. All share the machine's cores.
  *
  * <p>Usage: {@code StreamBench [clients,...] [seconds per level] [results file]}.
  */
 public final class StreamBench {
   private static final String HOST = "127.0.0.1";
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable failed) {
+      failed.printStackTrace();
+      // Vert.x's threads would keep a failed run's JVM alive.
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     int[] levels = Arrays.stream((args.length > 0 ? args[0] : "1000,5000,10000").split(","))
         .mapToInt(Integer::parseInt).toArray();
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -59,17 +70,19 @@ public final class StreamBench {
         .append("| clients | connected | dropped by the server | events expected | events received | p50 | p99 | max |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     long openFiles = Machine.openFilesLimit();
-    for (int level : levels) {
-      // Each client is two sockets in this JVM (its end and the server's), plus the JVM's own files.
-      if (2L * level + 1_000 > openFiles) {
-        report.append("| %,d | not run: needs about %,d open files (two sockets a client, both in this JVM), "
-            .formatted(level, 2L * level + 1_000))
-            .append("the limit is %,d (`ulimit -n`, hard limit %s) | | | | | | |\n".formatted(openFiles,
-                Machine.openFilesHardLimit()));
-        continue;
+    try (ClientProcess streamClients = ClientProcess.start(web.actualPort())) {
+      for (int level : levels) {
+        // Each process holds one end of every connection, plus its own files (jars, epoll, pipes).
+        if (level + 1_000L > openFiles) {
+          report.append("| %,d | not run: needs about %,d open files in each process (one socket a client), "
+              .formatted(level, level + 1_000L))
+              .append("the limit is %,d (`ulimit -n`, hard limit %s) | | | | | | |\n".formatted(openFiles,
+                  Machine.openFilesHardLimit()));
+          continue;
+        }
+        report.append(streamLevel(server, streamClients, web, level, seconds)).append('\n');
+        System.out.println(report);
       }
-      report.append(streamLevel(server, clients, web, level, seconds)).append('\n');
-      System.out.println(report);
     }
     report.append('\n');
     IngestBench ingest = IngestBench.prepare(server);
@@ -86,72 +99,37 @@ public final class StreamBench {
     Files.writeString(results, report.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** Connects {@code count} clients, publishes one event a second, and summarises what arrived. */
-  private static String streamLevel(Vertx server, Vertx clientVertx, WebVerticle web, int count, int seconds)
+  /** Has the client process connect {@code count} clients, publishes one event a second, and summarises what arrived. */
+  private static String streamLevel(Vertx server, ClientProcess streamClients, WebVerticle web, int count, int seconds)
       throws Exception {
-    HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(count));
-    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger connected = new AtomicInteger();
-    AtomicLong received = new AtomicLong();
-    List<Future<?>> opening = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      opening.add(http.request(HttpMethod.GET, web.actualPort(), HOST, "/api/v1/stream")
-          .compose(request -> request.send())
-          .onSuccess(response -> {
-            connected.incrementAndGet();
-            StringBuilder pending = new StringBuilder();
-            response.handler(chunk -> read(pending, chunk, latencies, received));
-          }));
-      if (i % 500 == 499) {
-        // Let the accept queue drain; thousands of simultaneous connects overflow its backlog.
-        Thread.sleep(100);
-      }
-    }
-    Future.join(opening).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    String[] connected = streamClients.command("connect " + count, 240);
+    int refused = Integer.parseInt(connected[2]);
     int atStart = web.streamClients();
-    latencies.clear();
-    received.set(0);
+    streamClients.command("reset", 30);
     long timer = server.setPeriodic(1_000, tick -> server.eventBus().publish(Addresses.METRICS_LIVE, metrics()));
     Thread.sleep(seconds * 1_000L + 500);
     server.cancelTimer(timer);
     Thread.sleep(1_000);
     int stillConnected = web.streamClients();
-    await(http.close());
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return "| %,d | %,d | %,d | %,d | %,d | %s | %s | %s |".formatted(count, atStart, atStart - stillConnected,
-        (long) atStart * seconds, received.get(), ms(sorted, 0.50), ms(sorted, 0.99),
-        sorted.length == 0 ? "–" : (sorted[sorted.length - 1] / 1_000) + " ms");
+    String[] read = streamClients.command("report", 60);
+    long received = Long.parseLong(read[1]);
+    // Let the server see the level's connections close before the next level counts its own.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (web.streamClients() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return "| %,d | %,d%s | %,d | %,d | %,d | %s | %s | %s |".formatted(count, atStart,
+        refused == 0 ? "" : " (%,d refused)".formatted(refused), atStart - stillConnected, (long) atStart * seconds,
+        received, ms(Long.parseLong(read[2])), ms(Long.parseLong(read[3])), ms(Long.parseLong(read[4])));
   }
 
-  private static void read(StringBuilder pending, Buffer chunk, List<Long> latencies, AtomicLong received) {
-    pending.append(chunk.toString());
-    int end;
-    while ((end = pending.indexOf("\n\n")) >= 0) {
-      String frame = pending.substring(0, end);
-      pending.delete(0, end + 2);
-      int data = frame.indexOf("data: ");
-      if (frame.contains("event: metrics") && data >= 0) {
-        String at = new JsonObject(frame.substring(data + 6)).getString("at");
-        Instant sent = Instant.parse(at);
-        long micros = TimeUnit.NANOSECONDS.toMicros(java.time.Duration.between(sent, Instant.now()).toNanos());
-        latencies.add(micros);
-        received.incrementAndGet();
-      }
-    }
+  private static String ms(long micros) {
+    return micros < 0 ? "–" : "%.1f ms".formatted(micros / 1_000.0);
   }
 
   private static LiveMetrics metrics() {
     return new LiveMetrics(Instant.now(), Map.of("x", Map.of("PUBLISHED", 10L), "linkedin", Map.of("SCHEDULED", 3L)),
         new LatencySummary(10, 120, 250, 400));
-  }
-
-  private static String ms(long[] sorted, double quantile) {
-    if (sorted.length == 0) {
-      return "–";
-    }
-    long micros = sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
-    return "%.1f ms".formatted(micros / 1_000.0);
   }
 
   private static JsonObject config() {
@@ -168,6 +146,62 @@ public final class StreamBench {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  /** The {@link StreamClients} process: the same Java and classpath as this one, driven line by line. */
+  static final class ClientProcess implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader answers;
+    private final Writer commands;
+
+    private ClientProcess(Process process) {
+      this.process = process;
+      this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    static ClientProcess start(int port) throws Exception {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      return new ClientProcess(new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+          StreamClients.class.getName(), Integer.toString(port))
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start());
+    }
+
+    /** Sends one command and returns the words of its answer (the first is the answer's name). */
+    String[] command(String command, long timeoutSeconds) throws Exception {
+      commands.write(command + "\n");
+      commands.flush();
+      CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+        try {
+          String line;
+          while ((line = answers.readLine()) != null) {
+            if (line.startsWith(StreamClients.ANSWER)) {
+              return line.substring(StreamClients.ANSWER.length());
+            }
+            // A log line of the client process.
+            System.out.println(line);
+          }
+          throw new IllegalStateException("the client process ended");
+        } catch (java.io.IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return answer.get(timeoutSeconds, TimeUnit.SECONDS).split(" ");
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        commands.write("quit\n");
+        commands.flush();
+      } catch (java.io.IOException gone) {
+        // Already ended.
+      }
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+    }
   }
 
   /** What the benchmark ran on. */
