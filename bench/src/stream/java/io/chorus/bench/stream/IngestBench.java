@@ -50,7 +50,8 @@ final class IngestBench implements AutoCloseable {
   private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final String PG_USER = "postgres";
   private static final int CONNECTIONS = 64;
-  private static final int WARMUP_SECONDS = 5;
+  /** At least 5 s and 20,000 answers (the JIT compiles a method after some 10,000 calls), at most 60 s. */
+  private static final LoadGenerator.Warmup WARMUP = new LoadGenerator.Warmup(5, 20_000, 60);
 
   private final String schema;
   private final JsonObject config;
@@ -100,7 +101,7 @@ final class IngestBench implements AutoCloseable {
 
     HttpClient http = clients.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(CONNECTIONS));
-    Result webhook = LoadGenerator.run(clients, CONNECTIONS, WARMUP_SECONDS, seconds, () -> {
+    Result webhook = LoadGenerator.run(clients, CONNECTIONS, WARMUP, seconds, () -> {
       MetaEvents.Signed signed = meta.next();
       return http.request(post(webPort, "/webhooks/meta"))
           .compose(request -> request.putHeader("Content-Type", "application/json")
@@ -119,10 +120,12 @@ final class IngestBench implements AutoCloseable {
         && bare.failed() == 0 && store.failed() == 0 && rows == acknowledged && webhook.stored() == webhook.answered();
 
     StringBuilder out = new StringBuilder();
-    out.append("### Ingest: requests a second, %d connections, %,d-byte JSON POST, %d s warm-up then %d s measured\n\n"
-        .formatted(CONNECTIONS, bodyBytes, WARMUP_SECONDS, seconds));
-    out.append("| endpoint | requests a second | p50 | p99 | non-2xx answers | no answer | CPU per request: this JVM + rest of machine |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+    out.append(("### Ingest: requests a second, %d connections, %,d-byte JSON POST, %d s measured after a warm-up "
+        + "of at least %d s and %,d answers (at most %d s)\n\n").formatted(CONNECTIONS, bodyBytes, seconds,
+            WARMUP.minSeconds(), WARMUP.answers(), WARMUP.maxSeconds()));
+    out.append("| endpoint | requests a second | p50 | p99 | non-2xx answers | no answer "
+        + "| CPU per request: this JVM + rest of machine | warm-up |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     out.append(row("bare Vert.x POST → 204", bare)).append('\n');
     out.append(row("POST /webhooks/meta → 200 (stored)", webhook)).append('\n');
     out.append(row("for comparison: the inbound store alone (%d bus requests in flight, one event each)"
@@ -151,7 +154,7 @@ final class IngestBench implements AutoCloseable {
           new PoolOptions().setHttp1MaxSize(CONNECTIONS));
       JsonObject json = new JsonObject().put("event", "post.published").put("padding", "");
       Buffer body = Buffer.buffer(json.put("padding", "x".repeat(Math.max(0, bodyBytes - json.encode().length()))).encode());
-      Result result = LoadGenerator.run(clients, CONNECTIONS, WARMUP_SECONDS, seconds,
+      Result result = LoadGenerator.run(clients, CONNECTIONS, WARMUP, seconds,
           () -> http.request(post(server.actualPort(), "/hook"))
               .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
               .compose(response -> response.body().map(answer -> response.statusCode() / 100 == 2
@@ -179,7 +182,7 @@ final class IngestBench implements AutoCloseable {
               new StoreInboundEvents(List.of(event)), delivery)
           .map(reply -> Outcome.of(200, reply.body().stored()));
     };
-    return LoadGenerator.run(server, CONNECTIONS, WARMUP_SECONDS, seconds, call);
+    return LoadGenerator.run(server, CONNECTIONS, WARMUP, seconds, call);
   }
 
   private static Outcome webhookOutcome(int status, Buffer body) {
@@ -199,9 +202,10 @@ final class IngestBench implements AutoCloseable {
   }
 
   private static String row(String endpoint, Result result) {
-    return "| %s | %,d | %s | %s | %s | %,d | %s |".formatted(endpoint, result.perSecond(), result.quantile(0.50),
-        result.quantile(0.99), result.non2xxTotal() == 0 ? "0" : "%,d %s".formatted(result.non2xxTotal(), result.non2xx()),
-        result.failed(), result.cpuPerCall());
+    return "| %s | %,d | %s | %s | %s | %,d | %s | %,d answers in %.1f s |".formatted(endpoint, result.perSecond(),
+        result.quantile(0.50), result.quantile(0.99),
+        result.non2xxTotal() == 0 ? "0" : "%,d %s".formatted(result.non2xxTotal(), result.non2xx()),
+        result.failed(), result.cpuPerCall(), result.warmupAnswers(), result.warmupMillis() / 1_000.0);
   }
 
   private static String problems(Result bare, Result webhook, Result store, long rows, long acknowledged) {

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * A closed-loop load: a fixed number of callers, each making its next call as soon as the previous
- * one answered, first for a warm-up that is not counted, then for the measured window. A call is
+ * one answered, first for a warm-up that is not counted, then for the measured window. The warm-up
+ * lasts until enough calls have been answered for the JIT to have compiled the paths they take
+ * (measured too early, the window pays for the compiler's CPU), within a least and a most time. A call is
  * counted in the window when its answer arrives within it; its latency runs from making the call to
  * reading the whole answer. After the window no new call is made, and the generator waits for the
  * calls still in flight, so every answer (also the warm-up's) is in {@link Result#answered()}.
@@ -41,6 +43,8 @@ final class LoadGenerator {
   /**
    * What a load produced.
    *
+   * @param warmupAnswers 2xx answers during the warm-up
+   * @param warmupMillis how long the warm-up took
    * @param inWindow 2xx answers that arrived within the measured window
    * @param latencyMicros latency of each of those, sorted
    * @param answered every 2xx answer, warm-up and calls finishing after the window included
@@ -51,7 +55,7 @@ final class LoadGenerator {
    * @param processCpuMillis CPU time of this JVM (server and clients) over the window
    * @param machineBusyMillis busy CPU time of the whole machine over the window, all cores
    */
-  record Result(long inWindow, int seconds, long[] latencyMicros, long answered, long stored,
+  record Result(long warmupAnswers, long warmupMillis, long inWindow, int seconds, long[] latencyMicros, long answered, long stored,
       Map<Integer, Long> non2xx, long failed, String firstFailure, long processCpuMillis, long machineBusyMillis) {
 
     long perSecond() {
@@ -82,29 +86,40 @@ final class LoadGenerator {
 
   private LoadGenerator() {}
 
+  /** How a warm-up ends: after at least {@code minSeconds}, once {@code answers} calls were answered, or at {@code maxSeconds}. */
+  record Warmup(int minSeconds, long answers, int maxSeconds) {}
+
   /**
-   * Runs {@code callers} loops of {@code call} on {@code vertx}'s event loops: {@code warmupSeconds}
+   * Runs {@code callers} loops of {@code call} on {@code vertx}'s event loops: the warm-up
    * uncounted, then {@code seconds} measured. Blocks the calling thread (not an event loop) until
    * every call has answered or failed.
    */
-  static Result run(Vertx vertx, int callers, int warmupSeconds, int seconds, Supplier<Future<Outcome>> call)
+  static Result run(Vertx vertx, int callers, Warmup warmup, int seconds, Supplier<Future<Outcome>> call)
       throws Exception {
     long start = System.nanoTime();
-    long windowStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(seconds);
     Shared shared = new Shared();
     CountDownLatch finished = new CountDownLatch(callers);
     List<Caller> loops = new ArrayList<>();
     for (int i = 0; i < callers; i++) {
-      Caller caller = new Caller(call, shared, windowStart, windowEnd, finished);
+      Caller caller = new Caller(call, shared, finished);
       loops.add(caller);
       // From a thread outside Vert.x each runOnContext gets a new context, spread over the event
       // loops; every callback of one caller then runs on its context, one at a time.
       vertx.runOnContext(go -> caller.next());
     }
-    sleepUntil(windowStart);
+    sleepUntil(start + TimeUnit.SECONDS.toNanos(warmup.minSeconds()));
+    long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmup.maxSeconds());
+    while (shared.answers.get() < warmup.answers() && System.nanoTime() < warmupEnd) {
+      Thread.sleep(50);
+    }
     long cpu0 = processCpuMillis();
     long busy0 = machineBusyMillis();
+    long windowStart = System.nanoTime();
+    long warmupAnswers = shared.answers.get();
+    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(seconds);
+    // The end first: a caller that sees the new start also sees a window that ends.
+    shared.windowEnd = windowEnd;
+    shared.windowStart = windowStart;
     sleepUntil(windowEnd);
     long cpu1 = processCpuMillis();
     long busy1 = machineBusyMillis();
@@ -128,12 +143,15 @@ final class LoadGenerator {
       at += caller.latencyCount;
     }
     Arrays.sort(sorted);
-    return new Result(inWindow, seconds, sorted, answered, stored, new TreeMap<>(shared.non2xx), shared.failed.get(),
+    return new Result(warmupAnswers, TimeUnit.NANOSECONDS.toMillis(windowStart - start), inWindow, seconds, sorted, answered, stored, new TreeMap<>(shared.non2xx), shared.failed.get(),
         shared.firstFailure.get(), cpu1 - cpu0, busy1 - busy0);
   }
 
-  /** Counts every caller adds to. */
+  /** Counts every caller adds to, and the window, set once the warm-up is over. */
   private static final class Shared {
+    final AtomicLong answers = new AtomicLong();
+    volatile long windowStart = Long.MAX_VALUE;
+    volatile long windowEnd = Long.MAX_VALUE;
     final Map<Integer, Long> non2xx = new ConcurrentHashMap<>();
     final AtomicLong failed = new AtomicLong();
     final AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -143,8 +161,6 @@ final class LoadGenerator {
   private static final class Caller {
     private final Supplier<Future<Outcome>> call;
     private final Shared shared;
-    private final long windowStart;
-    private final long windowEnd;
     private final CountDownLatch finished;
     long[] latencyMicros = new long[4_096];
     int latencyCount;
@@ -152,17 +168,15 @@ final class LoadGenerator {
     long answered;
     long stored;
 
-    Caller(Supplier<Future<Outcome>> call, Shared shared, long windowStart, long windowEnd, CountDownLatch finished) {
+    Caller(Supplier<Future<Outcome>> call, Shared shared, CountDownLatch finished) {
       this.call = call;
       this.shared = shared;
-      this.windowStart = windowStart;
-      this.windowEnd = windowEnd;
       this.finished = finished;
     }
 
     void next() {
       long sent = System.nanoTime();
-      if (sent >= windowEnd) {
+      if (sent >= shared.windowEnd) {
         finished.countDown();
         return;
       }
@@ -176,8 +190,9 @@ final class LoadGenerator {
           shared.firstFailure.compareAndSet(null, result.result().status() + " " + result.result().problem());
         } else {
           answered++;
+          shared.answers.incrementAndGet();
           stored += result.result().stored();
-          if (read >= windowStart && read < windowEnd) {
+          if (read >= shared.windowStart && read < shared.windowEnd) {
             inWindow++;
             if (latencyCount == latencyMicros.length) {
               latencyMicros = Arrays.copyOf(latencyMicros, latencyCount * 2);
