@@ -19,8 +19,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -153,26 +153,24 @@ public final class ContentBench {
         .put("cache", new JsonObject().put("enabled", false));
   }
 
-  /** Latencies of the measured window, in nanoseconds; added to from the event loops. */
+  /**
+   * Latencies of the measured window, in nanoseconds. Added to from the event loops, so without a
+   * lock; read once, after the window.
+   */
   private static final class Latencies {
-    private long[] values = new long[1024];
-    private int size;
+    private final ConcurrentLinkedQueue<Long> values = new ConcurrentLinkedQueue<>();
 
-    synchronized void add(long nanos) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      values[size++] = nanos;
+    void add(long nanos) {
+      values.add(nanos);
     }
 
     /** The percentile in milliseconds, nearest rank. */
-    synchronized double percentile(double p) {
-      if (size == 0) {
+    double percentile(double p) {
+      long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+      if (sorted.length == 0) {
         return 0;
       }
-      long[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
-      int rank = (int) Math.ceil(p / 100 * size);
+      int rank = (int) Math.ceil(p / 100 * sorted.length);
       return sorted[Math.max(0, rank - 1)] / 1e6;
     }
   }
